@@ -1,0 +1,16 @@
+using Api.Features.Platform;
+using Coravel.Scheduling.Schedule.Interfaces;
+
+namespace Api.Features;
+
+/// <summary>Each module's registrations (job kinds, schedules, rate-limit policies, demo data, token minters), in one list.</summary>
+static class Features
+{
+    public static IServiceCollection AddFeatures(this IServiceCollection services) => services
+        .AddPlatformFeatures();
+
+    public static void Schedule(IScheduler s)
+    {
+        PlatformModule.Schedule(s);
+    }
+}

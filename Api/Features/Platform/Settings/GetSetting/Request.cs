@@ -1,0 +1,19 @@
+using ErrorOr;
+using FastEndpoints;
+using FluentValidation;
+using Mediator;
+
+namespace Api.Features.Platform.Settings.GetSetting;
+
+sealed record Request : IRequest<ErrorOr<Response>>
+{
+    public string Key { get; init; } = "";
+
+    sealed class Validator : Validator<Request>
+    {
+        public Validator() => RuleFor(r => r.Key).Matches("^[a-z0-9][a-z0-9._-]{0,99}$")
+            .WithMessage("key must be 1-100 characters of a-z, 0-9, '.', '_' or '-'");
+    }
+}
+
+sealed record Response(string Key, System.Text.Json.JsonElement Value, DateTimeOffset UpdatedAt);

@@ -1,0 +1,64 @@
+using Api.Infrastructure.Database;
+using Api.Infrastructure.Demo;
+
+namespace Api.Infrastructure.Cli;
+
+/// <summary>Mints development credentials for one module from <c>token &lt;module&gt; --name value ...</c>.</summary>
+public interface ITokenMinter
+{
+    string Module { get; }
+    string Usage { get; }
+    string Mint(IReadOnlyDictionary<string, string> args);
+}
+
+/// <summary>
+/// <c>dotnet run --project Api -- token &lt;module&gt; ...</c> prints a credential for the .http samples;
+/// <c>dotnet run --project Api -- seed</c> starts the database (embedded default or configured), migrates and writes demo data.
+/// </summary>
+public static class Cli
+{
+    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    {
+        if (args.Length == 0) return false;
+        switch (args[0])
+        {
+            case "token":
+                var minters = app.Services.GetServices<ITokenMinter>().ToList();
+                var minter = args.Length > 1 ? minters.FirstOrDefault(m => m.Module == args[1]) : null;
+                if (minter is null)
+                {
+                    await Console.Error.WriteLineAsync("usage:\n" + string.Join('\n', minters.Select(m => $"  token {m.Module} {m.Usage}")));
+                    Environment.ExitCode = 2;
+                    return true;
+                }
+                try { Console.WriteLine(minter.Mint(Options(args[2..]))); }
+                catch (ArgumentException e) { await Console.Error.WriteLineAsync($"{e.Message}\nusage: token {minter.Module} {minter.Usage}"); Environment.ExitCode = 2; }
+                return true;
+
+            case "seed":
+                var startup = app.Services.GetServices<IHostedService>().OfType<DatabaseStartup>().Single();
+                await startup.StartAsync(CancellationToken.None);
+                try { await DemoData.SeedAsync(app.Services, CancellationToken.None); }
+                finally { await startup.StopAsync(CancellationToken.None); }
+                Console.WriteLine("demo data seeded");
+                return true;
+
+            case "migrate":
+                var s = app.Services.GetServices<IHostedService>().OfType<DatabaseStartup>().Single();
+                await s.StartAsync(CancellationToken.None);
+                await s.StopAsync(CancellationToken.None);
+                Console.WriteLine("migrations applied");
+                return true;
+        }
+        return false;
+    }
+
+    static Dictionary<string, string> Options(string[] args)
+    {
+        var d = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+                d[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+        return d;
+    }
+}

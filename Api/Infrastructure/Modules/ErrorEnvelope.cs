@@ -1,0 +1,122 @@
+using Api.Infrastructure.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Api.Infrastructure.Modules;
+
+/// <summary>The shape of one module's error bodies (the five shapes of spec/README.md, plus RFC 9457 for the platform).</summary>
+public abstract class ErrorEnvelope
+{
+    /// <summary>Status for validation failures: 422 for the FastAPI modules and BrandInsights, 400 elsewhere.</summary>
+    public abstract int ValidationStatus { get; }
+    public virtual string ContentType => "application/json";
+    public abstract Dictionary<string, object?> Body(ApiError error, int status, string requestId);
+
+    protected static string Reason(int status) => ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } r ? r : "Error";
+}
+
+public static class ErrorEnvelopes
+{
+    /// <summary>FastAPI: <c>{"detail": "..."}</c>; validation 422 <c>{"detail": [{"loc", "msg", "type"}]}</c>.</summary>
+    public static readonly ErrorEnvelope FastApi = new FastApiEnvelope();
+    /// <summary>Wholesale: <c>{"success": false, "error": "...", "details": {field: problem}}</c>.</summary>
+    public static readonly ErrorEnvelope SuccessFalse = new SuccessFalseEnvelope();
+    /// <summary>AdPriority: <c>{"error": {"code", "message", "details"}}</c>.</summary>
+    public static readonly ErrorEnvelope NestedError = new NestedErrorEnvelope();
+    /// <summary>BrandInsights: <c>{"error": "Unauthorized", "code", "message"}</c> + details (422) / request_id (500).</summary>
+    public static readonly ErrorEnvelope CodedFlat = new CodedFlatEnvelope();
+    /// <summary>Platform: RFC 9457 problem details with <c>code</c> and <c>request_id</c>.</summary>
+    public static readonly ErrorEnvelope Problem = new ProblemEnvelope();
+
+    sealed class FastApiEnvelope : ErrorEnvelope
+    {
+        public override int ValidationStatus => 422;
+        public override Dictionary<string, object?> Body(ApiError e, int status, string requestId) => e.IsValidation
+            ? new() { ["detail"] = e.Fields.Select(f => new Dictionary<string, object?>
+              {
+                  ["loc"] = new object[] { f.Location, f.Field }, ["msg"] = f.Message, ["type"] = f.Type ?? "value_error",
+              }).ToList() }
+            : new() { ["detail"] = e.Message };
+    }
+
+    sealed class SuccessFalseEnvelope : ErrorEnvelope
+    {
+        public override int ValidationStatus => 400;
+        public override Dictionary<string, object?> Body(ApiError e, int status, string requestId)
+        {
+            var body = new Dictionary<string, object?> { ["success"] = false, ["error"] = e.Message };
+            if (e.IsValidation) body["details"] = FieldMap(e.Fields);
+            else if (e.Details is not null) body["details"] = e.Details;
+            return body;
+        }
+    }
+
+    sealed class NestedErrorEnvelope : ErrorEnvelope
+    {
+        public override int ValidationStatus => 400;
+        public override Dictionary<string, object?> Body(ApiError e, int status, string requestId)
+        {
+            var error = new Dictionary<string, object?> { ["code"] = e.Code ?? DefaultCode(status), ["message"] = e.Message };
+            if (e.IsValidation)
+            {
+                var first = e.Fields[0];
+                error["details"] = new Dictionary<string, object?>
+                {
+                    ["field"] = first.Field, ["value"] = first.Value, ["constraint"] = first.Type,
+                    ["issues"] = e.Fields.Select(f => new Dictionary<string, object?> { ["field"] = f.Field, ["message"] = f.Message }).ToList(),
+                };
+            }
+            else if (e.Details is not null) error["details"] = e.Details;
+            return new() { ["error"] = error };
+        }
+
+        static string DefaultCode(int status) => status switch
+        {
+            400 => "VALIDATION_ERROR", 401 => "UNAUTHORIZED", 403 => "FORBIDDEN", 404 => "NOT_FOUND",
+            409 => "CONFLICT", 429 => "RATE_LIMITED", _ => "INTERNAL_ERROR",
+        };
+    }
+
+    sealed class CodedFlatEnvelope : ErrorEnvelope
+    {
+        public override int ValidationStatus => 422;
+        public override Dictionary<string, object?> Body(ApiError e, int status, string requestId)
+        {
+            var body = new Dictionary<string, object?>
+            {
+                ["error"] = Reason(status), ["code"] = e.Code ?? DefaultCode(status), ["message"] = e.Message,
+            };
+            if (e.IsValidation) body["details"] = FieldMap(e.Fields);
+            else if (e.Details is not null) body["details"] = e.Details;
+            if (status >= 500) body["request_id"] = requestId;
+            return body;
+        }
+
+        static string DefaultCode(int status) => status switch
+        {
+            401 => "AUTH_REQUIRED", 403 => "BRAND_ACCESS_DENIED", 404 => "NOT_FOUND", 422 or 400 => "INVALID_PARAMS",
+            429 => "RATE_LIMITED", _ => "INTERNAL_ERROR",
+        };
+    }
+
+    sealed class ProblemEnvelope : ErrorEnvelope
+    {
+        public override int ValidationStatus => 400;
+        public override string ContentType => "application/problem+json";
+        public override Dictionary<string, object?> Body(ApiError e, int status, string requestId)
+        {
+            var body = new Dictionary<string, object?>
+            {
+                ["type"] = $"https://httpstatuses.io/{status}", ["title"] = Reason(status), ["status"] = status,
+                ["detail"] = e.Message, ["request_id"] = requestId,
+            };
+            if (e.Code is not null) body["code"] = e.Code;
+            if (e.IsValidation)
+                body["errors"] = e.Fields.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray());
+            else if (e.Details is not null) body["details"] = e.Details;
+            return body;
+        }
+    }
+
+    static Dictionary<string, object?> FieldMap(IEnumerable<FieldError> fields) =>
+        fields.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => (object?)string.Join("; ", g.Select(f => f.Message)));
+}

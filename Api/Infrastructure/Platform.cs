@@ -1,0 +1,111 @@
+using Api.Infrastructure.Auth;
+using Api.Infrastructure.Database;
+using Api.Infrastructure.Http;
+using Api.Infrastructure.Jobs;
+using Api.Infrastructure.OpenApi;
+using Api.Infrastructure.RateLimiting;
+using Api.Infrastructure.Scheduling;
+using Api.Infrastructure.Tenancy;
+using Coravel;
+using Coravel.Scheduling.Schedule.Interfaces;
+using Coravel.Scheduling.Schedule;
+using FastEndpoints;
+using FluentValidation.Results;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalar.AspNetCore;
+
+namespace Api.Infrastructure;
+
+/// <summary>The composition root's two halves, so Program.cs stays a few lines.</summary>
+public static class Platform
+{
+    public static WebApplicationBuilder AddSlicesPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        Modules.Modules.Configure(config);
+
+        builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "O"; });
+        services.AddSingleton(TimeProvider.System);
+
+        services.Configure<DbOptions>(config.GetSection("Database"));
+        services.AddSingleton<Db>();
+        services.AddHostedService<DatabaseStartup>();
+        services.AddScoped<AppDb>();
+        services.AddScoped<TenantContext>();
+
+        services.Configure<JobOptions>(config.GetSection("Jobs"));
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<JobRunner>();
+        services.AddSingleton<JobTypes>();
+        services.AddHostedService<JobWorkerService>();
+
+        services.AddScheduler();
+        services.Replace(ServiceDescriptor.Singleton<IMutex, PostgresMutex>());
+
+        services.AddSingleton<RateLimits>();
+        services.AddSlicesSchemes(config);
+        services.AddAuthorization();
+        services.AddMediator((Mediator.MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);
+        services.AddFastEndpoints(o => o.Filter = t => Modules.Modules.ForType(t) is not { Enabled: false });
+        services.AddModuleDocuments();
+        return builder;
+    }
+
+    public static WebApplication UseSlicesPlatform(this WebApplication app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<ErrorMiddleware>();
+        app.UseRouting();
+        app.Use(async (ctx, next) =>   // FastEndpoints' test-URL cache endpoint is not part of any documented API
+        {
+            if (ctx.Request.Path.StartsWithSegments("/_test_url_cache_") && !app.Environment.IsEnvironment("Testing"))
+            { ctx.Response.StatusCode = 404; return; }
+            await next();
+        });
+        app.UseAuthentication();
+        app.UseMiddleware<RateLimitMiddleware>();
+        app.UseAuthorization();
+        app.UseFastEndpoints(c =>
+        {
+            // every slice belongs to a module and is mounted under that module's configured base path ("" = at the root);
+            // FastEndpoints applies a per-endpoint override only when a global prefix exists, hence the placeholder
+            c.Endpoints.RoutePrefix = "_";
+            c.Endpoints.Filter = def =>
+            {
+                if (Modules.Modules.ForType(def.EndpointType) is not { Enabled: true } module) return false;
+                def.RoutePrefixOverride(module.BasePath.TrimStart('/'));
+                return true;
+            };
+            c.Serializer.RequestDeserializer = (req, type, _, ct) =>
+                req.ReadFromJsonAsync(type, (Modules.Modules.ForContext(req.HttpContext) ?? Modules.Modules.Platform).Json, ct);
+            c.Serializer.ResponseSerializer = (rsp, dto, contentType, _, ct) =>
+                dto is null ? Task.CompletedTask
+                    : rsp.WriteAsJsonAsync(dto, dto.GetType(), (Modules.Modules.ForContext(rsp.HttpContext) ?? Modules.Modules.Platform).Json, contentType, ct);
+            c.Errors.ResponseBuilder = (failures, ctx, _) =>
+            {
+                var (status, body) = ApiErrors.Build(ctx, ApiErrors.From(failures, ctx));
+                ctx.Response.StatusCode = status;
+                return body;
+            };
+        });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", o =>
+        {
+            o.Title = "Slices API";
+            o.OpenApiRoutePattern = "/openapi/{documentName}.json";
+            o.AddDocuments(Modules.Modules.All.Where(m => m.Enabled).Select(m => m.Key));
+        });
+        app.MapHealth();
+        return app;
+    }
+
+    /// <summary>Coravel schedules; each task is an invocable that only sends its slice's command.</summary>
+    public static WebApplication UseSchedules(this WebApplication app, Action<IScheduler> schedule)
+    {
+        if (!app.Configuration.GetValue("Scheduler:Enabled", true)) return app;
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Scheduler");
+        app.Services.UseScheduler(schedule).OnError(e => log.LogError(e, "Scheduled task failed"));
+        return app;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using Api.Infrastructure.Http;
+using Api.Infrastructure.Tenancy;
+
+namespace Api.Infrastructure.RateLimiting;
+
+/// <summary>A named limit: <see cref="PermitLimit"/> requests per <see cref="Window"/> per partition (tenant, API key or client IP).</summary>
+public sealed record RateLimitPolicy(string Name, int PermitLimit, TimeSpan Window, bool SendResetHeader = false);
+
+/// <summary>Endpoint metadata naming the policy that limits it: <c>Options(b => b.WithMetadata(new RateLimited("x")))</c>.</summary>
+public sealed record RateLimited(string Policy);
+
+/// <summary>
+/// Fixed-window limits on System.Threading.RateLimiting's partitioned limiter. The partition key carries the window number, so
+/// <c>X-RateLimit-Reset</c> and <c>Retry-After</c> are exact. Policies come from code and can be overridden by
+/// <c>RateLimits:&lt;name&gt;:PermitLimit</c> / <c>WindowSeconds</c>.
+/// </summary>
+public sealed class RateLimits
+{
+    readonly ConcurrentDictionary<string, RateLimitPolicy> _policies = new();
+    readonly ConcurrentDictionary<string, PartitionedRateLimiter<string>> _limiters = new();
+    readonly IConfiguration config;
+    readonly TimeProvider clock;
+
+    public RateLimits(IConfiguration config, TimeProvider clock, IEnumerable<RateLimitPolicy> policies)
+    {
+        (this.config, this.clock) = (config, clock);
+        foreach (var p in policies) Add(p);
+    }
+
+    void Add(RateLimitPolicy policy)
+    {
+        var section = config.GetSection($"RateLimits:{policy.Name}");
+        _policies[policy.Name] = policy with
+        {
+            PermitLimit = section.GetValue("PermitLimit", policy.PermitLimit),
+            Window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", policy.Window.TotalSeconds)),
+        };
+    }
+
+    public RateLimitPolicy? Find(string name) => _policies.GetValueOrDefault(name);
+
+    public (RateLimitLease Lease, int Remaining, DateTimeOffset Reset) Acquire(RateLimitPolicy policy, string partition)
+    {
+        var now = clock.GetUtcNow();
+        var window = (long)(now.ToUnixTimeMilliseconds() / policy.Window.TotalMilliseconds);
+        var reset = DateTimeOffset.FromUnixTimeMilliseconds((long)((window + 1) * policy.Window.TotalMilliseconds));
+        var limiter = _limiters.GetOrAdd(policy.Name, _ => PartitionedRateLimiter.Create<string, string>(key =>
+            RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = policy.PermitLimit, Window = policy.Window, QueueLimit = 0, AutoReplenishment = false,
+            })));
+        var key = $"{partition}|{window}";
+        var lease = limiter.AttemptAcquire(key);
+        var remaining = (int)(limiter.GetStatistics(key)?.CurrentAvailablePermits ?? 0);
+        return (lease, remaining, reset);
+    }
+
+    /// <summary>Tenant when signed in, else a hash of the presented API key, else the client address.</summary>
+    public static string PartitionOf(HttpContext ctx)
+    {
+        if (ctx.User.FindFirst(TenantContext.Claim)?.Value is { } tenant) return "t:" + tenant;
+        string? key = ctx.Request.Headers["X-API-Key"];
+        if (string.IsNullOrEmpty(key) && ctx.Request.Headers.Authorization.ToString() is { Length: > 7 } auth) key = auth;
+        if (!string.IsNullOrEmpty(key)) return "k:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
+        return "ip:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    }
+}
+
+public sealed class RateLimitMiddleware(RequestDelegate next, RateLimits limits)
+{
+    public async Task InvokeAsync(HttpContext ctx)
+    {
+        var name = ctx.GetEndpoint()?.Metadata.GetMetadata<RateLimited>()?.Policy;
+        if (name is null || limits.Find(name) is not { } policy) { await next(ctx); return; }
+
+        var (lease, remaining, reset) = limits.Acquire(policy, RateLimits.PartitionOf(ctx));
+        using (lease)
+        {
+            var headers = ctx.Response.Headers;
+            headers["X-RateLimit-Limit"] = policy.PermitLimit.ToString(CultureInfo.InvariantCulture);
+            headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+            if (policy.SendResetHeader) headers["X-RateLimit-Reset"] = reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            if (lease.IsAcquired) { await next(ctx); return; }
+
+            var retryAfter = Math.Max(1, (int)Math.Ceiling((reset - DateTimeOffset.UtcNow).TotalSeconds));
+            headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+            await ApiErrors.WriteAsync(ctx, new ApiError(429, null, "Rate limit exceeded"));
+        }
+    }
+}
