@@ -1,0 +1,62 @@
+using System.Net.Http.Headers;
+using Api.Infrastructure.Auth;
+using Api.Infrastructure.Database;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Api.Tests.Infrastructure;
+
+/// <summary>
+/// The API in-process against its own database (a clone of the migrated template). One per test class
+/// (<c>IClassFixture&lt;ApiFactory&gt;</c>); tests isolate themselves further with fresh tenant ids.
+/// Subclass and override <see cref="Settings"/> for different configuration.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string PlatformKey = "test-platform-signing-key-0123456789abcdef0123456789";
+    public string OwnerConnectionString { get; private set; } = "";
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        OwnerConnectionString = await TestCluster.CreateDatabaseAsync();
+        _ = Services;   // start the host now, inside the fixture's lifetime
+        await Services.GetRequiredService<Db>().Ready;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = OwnerConnectionString,
+            [Schemes.PlatformSigningKey] = PlatformKey,
+            ["Database:MaxPoolSize"] = "20",
+            ["Jobs:PollInterval"] = "00:00:00.100",
+            ["Scheduler:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (k, v) in Settings) settings[k] = v;
+        foreach (var (k, v) in settings) builder.UseSetting(k, v);
+    }
+
+    public static string PlatformToken(Guid tenant, TimeSpan? lifetime = null) =>
+        JwtSchemeHandler.Mint(PlatformKey, new Dictionary<string, object> { ["tenant_id"] = tenant.ToString(), ["sub"] = "test" },
+            lifetime ?? TimeSpan.FromMinutes(10));
+
+    public HttpClient ClientFor(Guid tenant)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", PlatformToken(tenant));
+        return client;
+    }
+
+    /// <summary>A raw connection as the app role (what requests use), for tests that check what SQL alone can see.</summary>
+    public NpgsqlConnection AppConnection() => new(Services.GetRequiredService<Db>().AppConnectionString);
+    public NpgsqlConnection OwnerConnection() => new(OwnerConnectionString);
+
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+}
