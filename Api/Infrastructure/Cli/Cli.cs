@@ -12,6 +12,17 @@ public interface ITokenMinter
 }
 
 /// <summary>
+/// A module's own command (<c>dotnet run --project Api -- &lt;Name&gt; ...</c>), e.g. generating a benchmark dataset.
+/// It runs after the database has started and migrated, before the server would listen.
+/// </summary>
+public interface ICliCommand
+{
+    string Name { get; }
+    string Usage { get; }
+    Task<int> RunAsync(IServiceProvider services, IReadOnlyDictionary<string, string> args, CancellationToken ct);
+}
+
+/// <summary>
 /// <c>dotnet run --project Api -- token &lt;module&gt; ...</c> prints a credential for the .http samples;
 /// <c>dotnet run --project Api -- seed</c> starts the database (embedded default or configured), migrates and writes demo data.
 /// </summary>
@@ -41,6 +52,13 @@ public static class Cli
                 try { await DemoData.SeedAsync(app.Services, CancellationToken.None); }
                 finally { await startup.StopAsync(CancellationToken.None); }
                 Console.WriteLine("demo data seeded");
+                return true;
+
+            case var name when app.Services.GetServices<ICliCommand>().FirstOrDefault(c => c.Name == name) is { } command:
+                var st = app.Services.GetServices<IHostedService>().OfType<DatabaseStartup>().Single();
+                await st.StartAsync(CancellationToken.None);
+                try { Environment.ExitCode = await command.RunAsync(app.Services, Options(args[1..]), CancellationToken.None); }
+                finally { await st.StopAsync(CancellationToken.None); }
                 return true;
 
             case "migrate":
