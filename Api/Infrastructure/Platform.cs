@@ -44,6 +44,7 @@ public static class Platform
         services.Replace(ServiceDescriptor.Singleton<IMutex, PostgresMutex>());
 
         services.AddSingleton<RateLimits>();
+        services.AddSingleton<Security.SecretBox>();
         services.AddSlicesSchemes(config);
         services.AddAuthorization();
         services.AddMediator((Mediator.MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);
