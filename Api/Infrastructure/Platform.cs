@@ -1,4 +1,5 @@
 using Api.Infrastructure.Auth;
+using Api.Infrastructure.Bench;
 using Api.Infrastructure.Database;
 using Api.Infrastructure.Http;
 using Api.Infrastructure.Jobs;
@@ -98,6 +99,7 @@ public static class Platform
             o.AddDocuments(Modules.Modules.All.Where(m => m.Enabled).Select(m => m.Key));
         });
         app.MapHealth();
+        app.MapBenchBaselines();
         return app;
     }
 
