@@ -1,3 +1,4 @@
+using Api.Features.AdPriority;
 using Api.Features.Platform;
 using Coravel.Scheduling.Schedule.Interfaces;
 
@@ -7,10 +8,12 @@ namespace Api.Features;
 static class Features
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services) => services
-        .AddPlatformFeatures();
+        .AddPlatformFeatures()
+        .AddAdPriorityFeatures();
 
     public static void Schedule(IScheduler s)
     {
         PlatformModule.Schedule(s);
+        AdPriorityModule.Schedule(s);
     }
 }

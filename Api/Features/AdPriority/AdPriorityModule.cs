@@ -1,0 +1,49 @@
+using Api.Features.AdPriority.Scoring;
+using Api.Infrastructure.Auth;
+using Api.Infrastructure.Cli;
+using Api.Infrastructure.Demo;
+using Api.Infrastructure.RateLimiting;
+using Coravel.Scheduling.Schedule.Interfaces;
+
+namespace Api.Features.AdPriority;
+
+/// <summary>What AdPriority registers: rate-limit policies, job kinds, scheduled tasks, typed clients, demo data and the token minter.</summary>
+static class AdPriorityModule
+{
+    /// <summary>100/min: every session endpoint not listed below.</summary>
+    public const string General = "adpriority.general";
+    /// <summary>5/min: /api/products/sync, /api/priorities/recalculate, /api/sync/sheet.</summary>
+    public const string Sync = "adpriority.sync";
+    /// <summary>10/min: /auth/callback, /api/billing/subscribe.</summary>
+    public const string Install = "adpriority.install";
+
+    public static IServiceCollection AddAdPriorityFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton(new RateLimitPolicy(General, 100, TimeSpan.FromMinutes(1), SendResetHeader: true));
+        services.AddSingleton(new RateLimitPolicy(Sync, 5, TimeSpan.FromMinutes(1), SendResetHeader: true));
+        services.AddSingleton(new RateLimitPolicy(Install, 10, TimeSpan.FromMinutes(1), SendResetHeader: true));
+        services.AddScoped<Recalculator>();
+        services.AddSingleton<IDemoSeeder, Demo.Seeder>();
+        services.AddSingleton<ITokenMinter, TokenMinter>();
+        return services;
+    }
+
+    public static void Schedule(IScheduler s)
+    {
+    }
+
+    /// <summary><c>token adpriority --shop demo-shop.myshopify.com [--minutes 60]</c>: an App Bridge-shaped session token.</summary>
+    sealed class TokenMinter(Secrets secrets, IConfiguration config) : ITokenMinter
+    {
+        public string Module => "adpriority";
+        public string Usage => "--shop <name>.myshopify.com [--minutes 60]";
+
+        public string Mint(IReadOnlyDictionary<string, string> args)
+        {
+            if (!args.TryGetValue("shop", out var s) || AdPriorityAuth.NormalizeShop(s) is not { } shop)
+                throw new ArgumentException("--shop must be a <name>.myshopify.com domain");
+            var minutes = args.TryGetValue("minutes", out var m) && int.TryParse(m, out var n) && n > 0 ? n : 60;
+            return AdPriorityAuth.MintSessionToken(secrets.Get(AdPriorityAuth.ApiSecretSetting), AdPriorityAuth.ApiKey(config), shop, TimeSpan.FromMinutes(minutes));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+-- Stores the changed scores from adpriority_score_batch, then refreshes the affected products' summary (max priority, any lock).
+insert into adpriority.priority_scores as s (variant_id, tenant_id, product_id, priority, label0, label1, label2, label3, label4, is_override, override_reason, calculated_at)
+select b.variant_id, @tenant, b.product_id, b.priority, b.label0, b.label1, b.label2, b.label3, b.label4, b.is_override, null, @now
+from adpriority_score_batch b
+on conflict (variant_id) do update
+   set priority = excluded.priority, label0 = excluded.label0, label1 = excluded.label1, label2 = excluded.label2,
+       label3 = excluded.label3, label4 = excluded.label4, is_override = excluded.is_override,
+       override_reason = case when excluded.is_override then s.override_reason end,
+       calculated_at = excluded.calculated_at
+ where s.tenant_id = @tenant;
+
+update adpriority.products p
+   set priority = agg.priority, priority_override = agg.locked, priority_calculated_at = agg.calculated_at
+  from (select s.product_id, max(s.priority) as priority, bool_or(s.is_override) as locked, max(s.calculated_at) as calculated_at
+          from adpriority.priority_scores s
+          join adpriority.variants v on v.id = s.variant_id and v.deleted_at is null
+         where s.tenant_id = @tenant and s.product_id in (select distinct product_id from adpriority_score_batch)
+         group by s.product_id) agg
+ where p.id = agg.product_id and p.tenant_id = @tenant;

@@ -1,0 +1,50 @@
+using Api.Infrastructure.Database;
+using LinqToDB.Data;
+
+namespace Api.Features.AdPriority;
+
+/// <summary>A tenant (installed shop) and its settings, as most slices need it. Never carries the access token.</summary>
+public sealed class Tenant
+{
+    static readonly string GetSql = Sql.Load<Tenant>("Tenant.sql");
+
+    public Guid Id { get; init; }
+    public string ShopDomain { get; init; } = "";
+    public string PlanTier { get; init; } = "starter";
+    public string BillingStatus { get; init; } = "none";
+    public DateTime? BillingActivatedAt { get; init; }
+    public DateTime? TrialEndsAt { get; init; }
+    public string Status { get; init; } = "active";
+    public string Timezone { get; init; } = "UTC";
+    public string? GmcMerchantId { get; init; }
+    public string? GoogleSheetId { get; init; }
+    public int DefaultPriority { get; init; }
+    public int NewArrivalDays { get; init; }
+    public int NewArrivalPriority { get; init; }
+    public string SyncFrequency { get; init; } = "daily";
+    public string? CurrentSeason { get; init; }
+    public DateTime? LastShopifySyncAt { get; init; }
+    public DateTime? LastSheetSyncAt { get; init; }
+    public DateTime InstalledAt { get; init; }
+
+    public Plan Plan => Plan.For(PlanTier);
+    public string? SheetUrl => GoogleSheetId is null ? null : SheetUrlFor(GoogleSheetId);
+    public static string SheetUrlFor(string id) => $"https://docs.google.com/spreadsheets/d/{id}";
+
+    /// <summary>Scheduled sheet pushes: the tenant's frequency ('manual' = never), at most as often as the plan allows.</summary>
+    public DateTime? NextScheduledSheetSync(DateTime now)
+    {
+        if (GoogleSheetId is null || SyncFrequency == "manual") return null;
+        var every = SyncFrequency switch { "hourly" when Plan.SyncFrequency == "hourly" => TimeSpan.FromHours(1), "weekly" => TimeSpan.FromDays(7), _ => TimeSpan.FromDays(1) };
+        var next = (LastSheetSyncAt ?? now) + every;
+        if (LastSheetSyncAt is null) next = now;
+        var hour = new DateTime(next.Year, next.Month, next.Day, next.Hour, 0, 0, DateTimeKind.Utc);
+        return hour < next ? hour.AddHours(1) : hour;   // the push task runs at the top of each hour
+    }
+
+    /// <summary>SecretBox associated data of the tenant's Shopify offline token: a ciphertext only decrypts on its own row.</summary>
+    public static string TokenAssociatedData(Guid tenant) => $"adpriority:tenant:{tenant}:shopify_token";
+
+    public static async Task<Tenant?> GetAsync(DataConnection db, Guid id, CancellationToken ct) =>
+        (await db.QueryToListAsync<Tenant>(GetSql, new { Id = id }, ct)) is [var t] ? t : null;
+}
