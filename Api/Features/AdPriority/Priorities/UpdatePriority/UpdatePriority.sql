@@ -1,7 +1,7 @@
 -- Sets a variant's priority by hand (locked when @Locked), returns the new score with the previous priority, and refreshes
 -- the product's summary columns.
 with old as (
-    select priority from adpriority.priority_scores where variant_id = @VariantId and tenant_id = @TenantId for update
+    select priority from adpriority.priority_scores where variant_id = @VariantId and tenant_id = @TenantId
 ), upd as (
     update adpriority.priority_scores s
        set priority = @Priority, label0 = @Label0, is_override = @Locked, override_reason = @Reason, calculated_at = now()

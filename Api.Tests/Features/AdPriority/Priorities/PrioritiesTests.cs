@@ -1,0 +1,162 @@
+using System.Net;
+using Api.Tests.Infrastructure;
+
+namespace Api.Tests.Features.AdPriority.Priorities;
+
+/// <summary>GET /api/priorities, PUT /api/priorities/{variantId}, POST /api/priorities/recalculate.</summary>
+public sealed class PrioritiesTests(AdPriorityApi api) : IClassFixture<AdPriorityApi>
+{
+    const string Recalc = "/adpriority/api/priorities/recalculate";
+
+    async Task<(Guid Tenant, HttpClient Client, Guid[] Jeans, Guid[] Hoodie)> Shop()
+    {
+        var (id, shop) = await api.InstallAsync();
+        await api.ExecAsync(id, $"insert into adpriority.category_rules (tenant_id, product_type_pattern, season, base_priority) values ('{id}', 'jeans-pants', null, 4), ('{id}', 'hoodies', null, 2)");
+        var (_, jeans) = await api.AddProductAsync(id, "Jeans", "Men-Bottoms-Jeans Pants", [], [5, 0, 7]);
+        var (_, hoodie) = await api.AddProductAsync(id, "Hoodie", "Men-Tops-Hoodies", [], [3]);
+        return (id, api.ClientFor(shop), jeans, hoodie);
+    }
+
+    [Fact]
+    public async Task Recalculate_reports_changes_and_distribution_and_dry_run_writes_nothing()
+    {
+        var (tenant, client, _, _) = await Shop();
+        var first = await (await client.PostCamel(Recalc, new { })).Json();
+        Assert.Equal(4, (int)first["recalculated"]!);
+        Assert.Equal(0, (int)first["skippedOverrides"]!);
+        Assert.Equal(4, (int)first["changes"]!["unchanged"]!);   // first scores have nothing to change from
+        Assert.Equal(1, (int)first["distribution"]!["0"]!);
+        Assert.Equal(1, (int)first["distribution"]!["2"]!);
+        Assert.Equal(2, (int)first["distribution"]!["4"]!);
+        Assert.NotNull(first["calculatedAt"]);
+
+        await api.ExecAsync(tenant, "update adpriority.category_rules set base_priority = 5 where product_type_pattern = 'jeans-pants'");
+        var dry = await (await client.PostCamel(Recalc, new { dryRun = true })).Json();
+        Assert.Equal(2, (int)dry["changes"]!["increased"]!);
+        Assert.Equal(2, (int)dry["distribution"]!["5"]!);
+        Assert.Equal(0, await api.ScalarAsync<int>(tenant, "select count(*) from adpriority.priority_scores where priority = 5"));
+
+        var scoped = await (await client.PostCamel(Recalc, new { productTypes = new[] { "Men-Tops-Hoodies" } })).Json();
+        Assert.Equal(1, (int)scoped["recalculated"]!);
+        var real = await (await client.PostCamel(Recalc, new { includeOverrides = false, dryRun = false })).Json();
+        Assert.Equal(2, (int)real["changes"]!["increased"]!);
+        Assert.Equal(2, await api.ScalarAsync<int>(tenant, "select count(*) from adpriority.priority_scores where priority = 5"));
+    }
+
+    [Fact]
+    public async Task Manual_override_is_locked_until_includeOverrides()
+    {
+        var (_, client, jeans, _) = await Shop();
+        await client.PostCamel(Recalc, new { });
+        var put = await client.PutCamel($"/adpriority/api/priorities/{jeans[0]}", new { priority = 1, overrideReason = "Bestseller - always push hard" });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var body = await put.Json();
+        Assert.Equal(1, (int)body["priority"]!);
+        Assert.Equal(4, (int)body["previousPriority"]!);
+        Assert.True((bool)body["override"]!);
+        Assert.Equal("Bestseller - always push hard", (string?)body["overrideReason"]);
+        Assert.Equal("priority-1", (string?)body["customLabels"]!["label0"]);
+        Assert.Equal("jeans-pants", (string?)body["customLabels"]!["label2"]);
+
+        var again = await (await client.PostCamel(Recalc, new { })).Json();
+        Assert.Equal(1, (int)again["skippedOverrides"]!);
+        Assert.Equal(3, (int)again["recalculated"]!);
+        var list = await (await client.GetAsync("/adpriority/api/priorities?override=true")).Json();
+        Assert.Equal(1, (int)list["priorities"]![0]!["priority"]!);
+        Assert.Equal(1, (int)list["summary"]!["totalOverrides"]!);
+
+        var includeRsp = await client.PostCamel(Recalc, new { includeOverrides = true });
+        var include = await includeRsp.Json();
+        Assert.True(include["changes"] is not null, include.ToJsonString());
+        Assert.Equal(1, (int)include["changes"]!["increased"]!);
+        Assert.Empty((await (await client.GetAsync("/adpriority/api/priorities?override=true")).Json())["priorities"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Unlocked_manual_priority_follows_the_next_recalculation()
+    {
+        var (_, client, jeans, _) = await Shop();
+        var body = await (await client.PutCamel($"/adpriority/api/priorities/{jeans[0]}", new { priority = 2, @override = false })).Json();
+        Assert.False((bool)body["override"]!);
+        Assert.Equal(4, (int)body["previousPriority"]!);   // scored on the fly before the change
+        await client.PostCamel(Recalc, new { });
+        var detail = await (await client.GetAsync("/adpriority/api/priorities?productType=Men-Bottoms-Jeans%20Pants&minPriority=4")).Json();
+        Assert.Equal(2, detail["priorities"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task List_filters_and_summarises()
+    {
+        var (tenant, client, _, _) = await Shop();
+        await client.PostCamel(Recalc, new { });
+        var all = await (await client.GetAsync("/adpriority/api/priorities")).Json();
+        Assert.Equal(4, (int)all["pagination"]!["total"]!);
+        Assert.Equal(4, (int)all["summary"]!["totalScored"]!);
+        Assert.Equal(2, (int)all["summary"]!["distribution"]!["4"]!);
+        var first = all["priorities"]![0]!;
+        Assert.StartsWith("shopify_US_", (string?)first["gmcProductId"]);
+        Assert.Equal("Hoodie", (string?)first["productTitle"]);
+        async Task<int> Count(string q) => (int)(await (await client.GetAsync("/adpriority/api/priorities?" + q)).Json())["pagination"]!["total"]!;
+        Assert.Equal(2, await Count("priority=4"));
+        Assert.Equal(3, await Count("minPriority=1"));
+        Assert.Equal(2, await Count("maxPriority=2"));
+        Assert.Equal(3, await Count("categoryGroup=jeans-pants"));
+        Assert.Equal(1, await Count("productType=Men-Tops-Hoodies"));
+        Assert.Equal(4, await Count("needsSync=true"));
+        await api.ExecAsync(tenant, $"update adpriority.tenants set last_sheet_sync_at = now() + interval '1 minute' where id = '{tenant}'");
+        Assert.Equal(0, await Count("needsSync=true"));
+        Assert.Equal(4, await Count("needsSync=false"));
+        Assert.Single((await (await client.GetAsync("/adpriority/api/priorities?limit=1&page=2")).Json())["priorities"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Errors_use_the_documented_envelope()
+    {
+        var (_, client, jeans, _) = await Shop();
+        var bad = await client.PutCamel($"/adpriority/api/priorities/{jeans[0]}", new { priority = 7 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var err = (await bad.Json())["error"]!;
+        Assert.Equal("VALIDATION_ERROR", (string?)err["code"]);
+        Assert.Equal("Priority must be between 0 and 5", (string?)err["message"]);
+        Assert.Equal("priority", (string?)err["details"]!["field"]);
+        Assert.Equal(7, (int)err["details"]!["value"]!);
+        Assert.Equal("range:0-5", (string?)err["details"]!["constraint"]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PutCamel($"/adpriority/api/priorities/{jeans[0]}", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PutAsync($"/adpriority/api/priorities/{jeans[0]}", new StringContent("{\"priority\":", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PutCamel($"/adpriority/api/priorities/{jeans[0]}", new { priority = "high" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/adpriority/api/priorities?minPriority=4&maxPriority=2")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/adpriority/api/priorities?limit=300")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostCamel(Recalc, new { productTypes = "Men" })).StatusCode);
+
+        var missing = await client.PutCamel($"/adpriority/api/priorities/{Guid.NewGuid()}", new { priority = 3 });
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("NOT_FOUND", await missing.ErrorCode());
+    }
+
+    [Fact]
+    public async Task Other_tenant_cannot_touch_scores()
+    {
+        var (_, client, jeans, _) = await Shop();
+        await client.PostCamel(Recalc, new { });
+        var (_, otherShop) = await api.InstallAsync();
+        var other = api.ClientFor(otherShop);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PutCamel($"/adpriority/api/priorities/{jeans[0]}", new { priority = 0 })).StatusCode);
+        Assert.Equal(0, (int)(await (await other.GetAsync("/adpriority/api/priorities")).Json())["pagination"]!["total"]!);
+        Assert.Equal(0, (int)(await (await other.PostCamel(Recalc, new { })).Json())["recalculated"]!);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.CreateClient().PostCamel(Recalc, new { })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Recalculate_is_limited_to_5_per_minute()
+    {
+        var (_, client, _, _) = await Shop();
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 6; i++) last = await client.PostCamel(Recalc, new { dryRun = true });
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+        Assert.Equal("RATE_LIMITED", await last.ErrorCode());
+        Assert.Equal("5", last.Headers.GetValues("X-RateLimit-Limit").Single());
+        Assert.True(last.Headers.Contains("X-RateLimit-Reset"));
+        Assert.True(last.Headers.Contains("Retry-After"));
+    }
+}
