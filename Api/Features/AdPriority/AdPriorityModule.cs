@@ -2,6 +2,7 @@ using Api.Features.AdPriority.Scoring;
 using Api.Infrastructure.Auth;
 using Api.Infrastructure.Cli;
 using Api.Infrastructure.Demo;
+using Api.Infrastructure.Jobs;
 using Api.Infrastructure.RateLimiting;
 using Coravel.Scheduling.Schedule.Interfaces;
 
@@ -23,6 +24,8 @@ static class AdPriorityModule
         services.AddSingleton(new RateLimitPolicy(Sync, 5, TimeSpan.FromMinutes(1), SendResetHeader: true));
         services.AddSingleton(new RateLimitPolicy(Install, 10, TimeSpan.FromMinutes(1), SendResetHeader: true));
         services.AddScoped<Recalculator>();
+        services.AddHttpClient<Api.Infrastructure.Integrations.Shopify.ShopifyClient>(c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddJob<Auth.RegisterWebhooks.Job>(Auth.RegisterWebhooks.Job.Type);
         services.AddSingleton<IDemoSeeder, Demo.Seeder>();
         services.AddSingleton<ITokenMinter, TokenMinter>();
         return services;
