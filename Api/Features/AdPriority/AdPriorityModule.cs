@@ -4,6 +4,7 @@ using Api.Infrastructure.Cli;
 using Api.Infrastructure.Demo;
 using Api.Infrastructure.Jobs;
 using Api.Infrastructure.RateLimiting;
+using Api.Infrastructure.Scheduling;
 using Coravel.Scheduling.Schedule.Interfaces;
 
 namespace Api.Features.AdPriority;
@@ -26,6 +27,8 @@ static class AdPriorityModule
         services.AddScoped<Recalculator>();
         services.AddHttpClient<Api.Infrastructure.Integrations.Shopify.ShopifyClient>(c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddJob<Auth.RegisterWebhooks.Job>(Auth.RegisterWebhooks.Job.Type);
+        services.AddJob<Webhooks.Process.Job>(Webhooks.Process.Job.Type);
+        services.AddTransient<AdPriorityPurgeUninstalled>();
         services.AddSingleton<IDemoSeeder, Demo.Seeder>();
         services.AddSingleton<ITokenMinter, TokenMinter>();
         return services;
@@ -33,6 +36,7 @@ static class AdPriorityModule
 
     public static void Schedule(IScheduler s)
     {
+        s.Schedule<AdPriorityPurgeUninstalled>().Hourly().PreventOverlapping(nameof(AdPriorityPurgeUninstalled));
     }
 
     /// <summary><c>token adpriority --shop demo-shop.myshopify.com [--minutes 60]</c>: an App Bridge-shaped session token.</summary>
