@@ -28,6 +28,7 @@ static class AdPriorityModule
         services.AddHttpClient<Api.Infrastructure.Integrations.Shopify.ShopifyClient>(c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddJob<Auth.RegisterWebhooks.Job>(Auth.RegisterWebhooks.Job.Type);
         services.AddJob<Webhooks.Process.Job>(Webhooks.Process.Job.Type);
+        services.AddJob<Products.SyncProducts.Job>(Products.SyncProducts.Job.Type);
         services.AddTransient<AdPriorityPurgeUninstalled>();
         services.AddSingleton<IDemoSeeder, Demo.Seeder>();
         services.AddSingleton<ITokenMinter, TokenMinter>();
