@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -158,6 +157,4 @@ public sealed class AdPrioritySessionHandler(IOptionsMonitor<AuthenticationSchem
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ApiErrors.WriteAsync(Context, new ApiError(403, "FORBIDDEN", "Insufficient permissions for this action"));
-
-    internal static string Invariant(long v) => v.ToString(CultureInfo.InvariantCulture);
 }
