@@ -38,6 +38,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         dataDir = Path.GetFullPath(dataDir);
         var runAs = IsRoot() ? (UserExists("postgres") ? "postgres" : "nobody") : null;
         var passwordFile = dataDir + ".password";
+        Directory.CreateDirectory(Path.GetDirectoryName(dataDir)!);
         if (runAs is not null && !OthersCanTraverse(Path.GetDirectoryName(dataDir)!))
         {
             // e.g. a checkout under /root: the postgres user cannot reach it, so its cluster lives in /var/tmp instead
