@@ -130,6 +130,39 @@ public sealed class JobTests(JobsFactory api) : IClassFixture<JobsFactory>
     }
 
     [Fact]
+    public async Task A_job_enqueued_in_a_transaction_that_rolls_back_never_exists()
+    {
+        await using var db = new DataConnection(api.Services.GetRequiredService<Db>().Options);
+        long id;
+        await using (var tx = await db.BeginTransactionAsync())
+        {
+            id = await JobQueue.EnqueueAsync(db, "test.record", new Dictionary<string, string> { ["worker_hint"] = "x" });
+            await tx.RollbackAsync();
+        }
+        Assert.Null(await Store.GetAsync(id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_daily_purge_deletes_only_old_finished_jobs()
+    {
+        await using var db = new DataConnection(api.Services.GetRequiredService<Db>().Options);
+        var oldDone = await JobQueue.EnqueueAsync(db, "test.purge");
+        var oldQueued = await JobQueue.EnqueueAsync(db, "test.purge");
+        var newDone = await JobQueue.EnqueueAsync(db, "test.purge");
+        await db.ExecuteAsync("update platform.jobs set status = 'succeeded', finished_at = now() - interval '40 days' where id = @oldDone", new { oldDone });
+        await db.ExecuteAsync("update platform.jobs set created_at = now() - interval '40 days' where id = @oldQueued", new { oldQueued });
+        await db.ExecuteAsync("update platform.jobs set status = 'failed', finished_at = now() - interval '1 day' where id = @newDone", new { newDone });
+
+        using var scope = api.Services.CreateScope();
+        var purged = await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>()
+            .Send(new Api.Features.Platform.Jobs.PurgeFinishedJobs.Command(30));
+        Assert.True(purged >= 1);
+        Assert.Null(await Store.GetAsync(oldDone, CancellationToken.None));
+        Assert.NotNull(await Store.GetAsync(oldQueued, CancellationToken.None));
+        Assert.NotNull(await Store.GetAsync(newDone, CancellationToken.None));
+    }
+
+    [Fact]
     public void Backoff_doubles_and_is_capped()
     {
         Assert.Equal([1, 2, 4, 8], Enumerable.Range(1, 4).Select(a => JobStore.Backoff(a).TotalSeconds));
