@@ -44,6 +44,14 @@ public sealed class PipelineTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_wrong_method_is_405_in_the_envelope()
+    {
+        var rsp = await api.CreateClient().PostAsync("/platform/v1/settings/a.b", null);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, rsp.StatusCode);
+        Assert.Equal(405, (int?)(await rsp.Json())["status"]);
+    }
+
+    [Fact]
     public async Task Test_url_cache_endpoint_is_only_for_tests()
     {
         // FastEndpoints maps GET _test_url_cache_ in every environment; outside "Testing" it is blocked at the edge
