@@ -68,8 +68,8 @@ public static class Platform
             await next();
         });
         app.UseAuthentication();
+        app.UseAuthorization();   // authenticates with the endpoint's named schemes, so the limiter sees the tenant
         app.UseMiddleware<RateLimitMiddleware>();
-        app.UseAuthorization();
         app.UseFastEndpoints(c =>
         {
             // every slice belongs to a module and is mounted under that module's configured base path ("" = at the root);
