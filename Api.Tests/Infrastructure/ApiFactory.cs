@@ -34,6 +34,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             ["ConnectionStrings:Postgres"] = OwnerConnectionString,
             [Schemes.PlatformSigningKey] = PlatformKey,
+            [Api.Infrastructure.Security.SecretBox.KeySetting] = "dGVzdC1lbmNyeXB0aW9uLWtleS0zMi1ieXRlcy1sb25nIQ==",
             ["Database:MaxPoolSize"] = "20",
             ["Jobs:PollInterval"] = "00:00:00.100",
             ["Scheduler:Enabled"] = "false",

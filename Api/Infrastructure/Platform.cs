@@ -1,4 +1,5 @@
 using Api.Infrastructure.Auth;
+using Api.Infrastructure.Bench;
 using Api.Infrastructure.Database;
 using Api.Infrastructure.Http;
 using Api.Infrastructure.Jobs;
@@ -44,6 +45,7 @@ public static class Platform
         services.Replace(ServiceDescriptor.Singleton<IMutex, PostgresMutex>());
 
         services.AddSingleton<RateLimits>();
+        services.AddSingleton<Security.SecretBox>();
         services.AddSlicesSchemes(config);
         services.AddAuthorization();
         services.AddMediator((Mediator.MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);
@@ -97,6 +99,7 @@ public static class Platform
             o.AddDocuments(Modules.Modules.All.Where(m => m.Enabled).Select(m => m.Key));
         });
         app.MapHealth();
+        app.MapBenchBaselines();
         return app;
     }
 

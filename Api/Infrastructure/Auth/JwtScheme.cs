@@ -19,6 +19,8 @@ public sealed class JwtSchemeOptions : AuthenticationSchemeOptions
     /// <summary>The token claim that names the tenant; copied to <see cref="TenantContext.Claim"/>.</summary>
     public string TenantClaim { get; set; } = TenantContext.Claim;
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>When set, a token whose tenant claim fails this check is refused (401), e.g. "must be a UUID".</summary>
+    public Func<string, bool>? TenantIsValid { get; set; }
 }
 
 /// <summary>
@@ -39,6 +41,8 @@ public sealed class JwtSchemeHandler(IOptionsMonitor<JwtSchemeOptions> options, 
         if (!result.IsValid) return AuthenticateResult.Fail("invalid token");
 
         var identity = new ClaimsIdentity(result.ClaimsIdentity.Claims, Scheme.Name);
+        if (Options.TenantIsValid is { } valid && (identity.FindFirst(Options.TenantClaim)?.Value is not { } tenant || !valid(tenant)))
+            return AuthenticateResult.Fail("token has no valid tenant");
         if (Options.TenantClaim != TenantContext.Claim && identity.FindFirst(Options.TenantClaim) is { } t)
             identity.AddClaim(new Claim(TenantContext.Claim, t.Value));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));

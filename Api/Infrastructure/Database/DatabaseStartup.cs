@@ -61,6 +61,28 @@ public sealed class DatabaseStartup(Db db, IConfiguration config, IOptions<DbOpt
 
     static async Task EnsureAppRoleAsync(string owner, string role, string password, CancellationToken ct)
     {
+        // usually the role is already there with this password (another instance or an earlier start made it)
+        try
+        {
+            await using var probe = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(owner)
+                { Username = role, Password = password, Pooling = false, Timeout = 5 }.ConnectionString);
+            await probe.OpenAsync(ct);
+            return;
+        }
+        catch (NpgsqlException) { }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try { await CreateAppRoleAsync(owner, role, password, ct); return; }
+            catch (PostgresException e) when (e.SqlState is "XX000" or "40001" or "23505" && attempt < 5)
+            {
+                await Task.Delay(50 * attempt, ct);   // another instance is setting up the same role right now
+            }
+        }
+    }
+
+    static async Task CreateAppRoleAsync(string owner, string role, string password, CancellationToken ct)
+    {
         await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(owner) { Pooling = false }.ConnectionString);
         await conn.OpenAsync(ct);
         var r = Migrator.QuoteIdent(role);

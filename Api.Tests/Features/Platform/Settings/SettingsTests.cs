@@ -118,5 +118,10 @@ public sealed class SettingsTests(ApiFactory api) : IClassFixture<ApiFactory>
             "some-other-key-that-is-long-enough-0123456789abcdef",
             new Dictionary<string, object> { ["tenant_id"] = _tenant.ToString() }, TimeSpan.FromMinutes(5)));
         Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/platform/v1/settings")).StatusCode);
+
+        var noTenant = api.CreateClient();
+        noTenant.DefaultRequestHeaders.Authorization = new("Bearer", Api.Infrastructure.Auth.JwtSchemeHandler.Mint(ApiFactory.PlatformKey,
+            new Dictionary<string, object> { ["tenant_id"] = "not-a-uuid" }, TimeSpan.FromMinutes(5)));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await noTenant.GetAsync("/platform/v1/settings")).StatusCode);
     }
 }

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Api.Infrastructure.Cli;
+using Api.Infrastructure.Demo;
+using Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Api.Tests.Platform;
+
+/// <summary>
+/// Runs every request of every http-samples/*.http file, in order, against the test server on seeded demo data and
+/// checks the status its <c># expect NNN</c> comment declares. <c>{{base}}</c> keeps its path and gets the test host;
+/// <c>{{token}}</c> is minted from the file's <c># token-command:</c> line, as a user would with the token command.
+/// </summary>
+public sealed partial class HttpSamplesTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    public static TheoryData<string> Files()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.GetFiles(Path.Combine(MigrationTests.FindRepoRoot(), "http-samples"), "*.http", SearchOption.AllDirectories).Order())
+            data.Add(Path.GetRelativePath(MigrationTests.FindRepoRoot(), f));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public async Task Every_sample_request_answers_its_declared_status(string file)
+    {
+        await DemoData.SeedAsync(api.Services, CancellationToken.None);
+        var text = await File.ReadAllTextAsync(Path.Combine(MigrationTests.FindRepoRoot(), file));
+        var vars = new Dictionary<string, string>();
+        foreach (Match m in VariableLine().Matches(text)) vars[m.Groups[1].Value] = m.Groups[2].Value.Trim();
+        if (TokenCommand().Match(text) is { Success: true } tc)
+        {
+            var parts = tc.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var minter = api.Services.GetServices<ITokenMinter>().Single(t => t.Module == parts[0]);
+            var args = new Dictionary<string, string>();
+            for (var i = 1; i + 1 < parts.Length; i += 2) args[parts[i].TrimStart('-')] = parts[i + 1];
+            vars["token"] = minter.Mint(args);
+        }
+        var client = api.CreateClient();
+        if (vars.TryGetValue("base", out var b)) vars["base"] = new Uri(client.BaseAddress!, new Uri(b).AbsolutePath).ToString().TrimEnd('/');
+
+        var blocks = text.Split("###").Skip(1).ToList();
+        Assert.NotEmpty(blocks);
+        var failures = new List<string>();
+        foreach (var block in blocks)
+        {
+            var lines = block.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+            var title = lines[0].Trim();
+            var expect = lines.Select(l => Expect().Match(l)).FirstOrDefault(m => m.Success);
+            Assert.True(expect is not null, $"{file}: request '{title}' has no '# expect NNN' comment");
+            var i = lines.FindIndex(1, l => RequestLine().IsMatch(Sub(l, vars)));
+            Assert.True(i > 0, $"{file}: request '{title}' has no request line");
+            var rl = RequestLine().Match(Sub(lines[i], vars));
+            var req = new HttpRequestMessage(new HttpMethod(rl.Groups[1].Value), rl.Groups[2].Value);
+            var j = i + 1;
+            string? contentType = null;
+            for (; j < lines.Count && lines[j].Trim().Length > 0; j++)
+            {
+                var h = Sub(lines[j], vars);
+                var colon = h.IndexOf(':');
+                var (name, value) = (h[..colon].Trim(), h[(colon + 1)..].Trim());
+                if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)) contentType = value;
+                else req.Headers.TryAddWithoutValidation(name, value);
+            }
+            var body = string.Join('\n', lines.Skip(j + 1).Where(l => !l.TrimStart().StartsWith('#'))).Trim();
+            if (body.Length > 0) req.Content = new StringContent(Sub(body, vars), Encoding.UTF8, contentType ?? "application/json");
+            var rsp = await client.SendAsync(req);
+            var want = int.Parse(expect!.Groups[1].Value);
+            if ((int)rsp.StatusCode != want)
+                failures.Add($"{file}: '{title}' {rl.Groups[1].Value} {rl.Groups[2].Value} answered {(int)rsp.StatusCode}, expected {want}: {await rsp.Content.ReadAsStringAsync()}");
+        }
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    static string Sub(string s, Dictionary<string, string> vars) =>
+        Placeholder().Replace(s, m => vars.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+
+    [GeneratedRegex(@"^@([A-Za-z_][\w-]*)\s*=\s*(.*)$", RegexOptions.Multiline)] private static partial Regex VariableLine();
+    [GeneratedRegex(@"^#\s*token-command:\s*(.+)$", RegexOptions.Multiline)] private static partial Regex TokenCommand();
+    [GeneratedRegex(@"^#\s*expect\s+(\d{3})\b")] private static partial Regex Expect();
+    [GeneratedRegex(@"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S+)")] private static partial Regex RequestLine();
+    [GeneratedRegex(@"\{\{\s*([\w-]+)\s*\}\}")] private static partial Regex Placeholder();
+}
+
+public sealed class TokenCommandTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task The_platform_token_command_mints_a_token_the_api_accepts()
+    {
+        var minter = api.Services.GetServices<ITokenMinter>().Single(m => m.Module == "platform");
+        var token = minter.Mint(new Dictionary<string, string> { ["tenant"] = Guid.NewGuid().ToString(), ["days"] = "1" });
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/platform/v1/settings")).StatusCode);
+        Assert.Throws<ArgumentException>(() => minter.Mint(new Dictionary<string, string> { ["tenant"] = "not-a-uuid" }));
+    }
+}
