@@ -1,5 +1,6 @@
 using Api.Infrastructure.Auth;
 using Api.Infrastructure.Cli;
+using Api.Infrastructure.Demo;
 using Api.Infrastructure.Scheduling;
 using Coravel.Scheduling.Schedule.Interfaces;
 
@@ -13,6 +14,7 @@ static class BrandInsightsModule
         services.AddScoped<BrandScope>();
         services.AddTransient<RollUpBrandInsights>();
         services.AddSingleton<ITokenMinter, TokenMinter>();
+        services.AddSingleton<IDemoSeeder, Demo.Seeder>();
         return services;
     }
 
