@@ -15,6 +15,7 @@ static class BrandInsightsModule
         services.AddTransient<RollUpBrandInsights>();
         services.AddSingleton<ITokenMinter, TokenMinter>();
         services.AddSingleton<IDemoSeeder, Demo.Seeder>();
+        services.AddSingleton<ICliCommand, Ingest.CreateIngestKey.CliCommand>();
         return services;
     }
 
