@@ -16,6 +16,7 @@ static class BrandInsightsModule
         services.AddSingleton<ITokenMinter, TokenMinter>();
         services.AddSingleton<IDemoSeeder, Demo.Seeder>();
         services.AddSingleton<ICliCommand, Ingest.CreateIngestKey.CliCommand>();
+        services.AddSingleton<ICliCommand, Bench.GenerateBenchData.CliCommand>();
         return services;
     }
 
