@@ -133,6 +133,7 @@ sealed class CliCommand : ICliCommand
             from stdin (format binary)
             """, ct))
         {
+            imp.Timeout = TimeSpan.Zero;   // completing a multi-million-row COPY (indexes, foreign keys) takes longer than a query
             for (var s = 0; s < storeCount; s++)
             {
                 var st = stores[s];
@@ -183,7 +184,7 @@ sealed class CliCommand : ICliCommand
         if (ndjson is not null) await ndjson.DisposeAsync();
         Console.WriteLine($"loaded {storeCount} stores, {productIds.Count} products, {rows} listing intervals ({openRows} open) in {watch.Elapsed.TotalSeconds:F1} s");
 
-        await using (var analyze = new NpgsqlCommand("analyze brandinsights.listings; analyze brandinsights.products; analyze brandinsights.stores", conn))
+        await using (var analyze = new NpgsqlCommand("analyze brandinsights.listings; analyze brandinsights.products; analyze brandinsights.stores", conn) { CommandTimeout = 0 })
             await analyze.ExecuteNonQueryAsync(ct);
         using var scope = services.CreateScope();
         var rolled = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Rollups.RollUpBrands.Command(brandIds, BatchSize: 10), ct);
