@@ -1,3 +1,4 @@
+using Api.Features.BrandInsights;
 using Api.Features.Platform;
 using Coravel.Scheduling.Schedule.Interfaces;
 
@@ -7,10 +8,12 @@ namespace Api.Features;
 static class Features
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services) => services
-        .AddPlatformFeatures();
+        .AddPlatformFeatures()
+        .AddBrandInsightsFeatures();
 
     public static void Schedule(IScheduler s)
     {
         PlatformModule.Schedule(s);
+        BrandInsightsModule.Schedule(s);
     }
 }

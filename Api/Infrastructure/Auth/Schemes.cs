@@ -12,6 +12,7 @@ public static class Schemes
     public static AuthenticationBuilder AddSlicesSchemes(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton<Secrets>();
+        services.AddBrandInsightsSchemes(config);
         return services.AddAuthentication()
             .AddScheme<JwtSchemeOptions, JwtSchemeHandler>(PlatformJwt, o =>
             {
