@@ -5,12 +5,18 @@
 # Targets: p95 < 50 ms summary, timeseries, store-changes; < 100 ms stores, products; ingest >= 50,000 lines/s.
 
 BI_CRAWL="${BI_CRAWL:-$RESULTS/brand-insights-crawl.ndjson}"
+
+# before the API starts (the CLI needs the database to itself): the market, the crawl file and an ingest key
+prepare() {
 if $API_CLI brand-insights-bench-data --stores 1500 --brands 300 --products 30000 --days 180 --ndjson "$BI_CRAWL"; then
   echo "brand-insights: bench market generated"
 else
   echo "brand-insights: bench market already present (or generation failed); continuing with what is loaded" >&2
 fi
+$API_CLI brand-insights-ingest-key --name bench | tail -1 > "$RESULTS/brand-insights-ingest.key"
+}
 
+run() {
 BI_TOKEN=$($API_CLI token brand-insights --brand cb_b00001 --days 1 | tail -1)
 BI_AUTH="Authorization: Bearer $BI_TOKEN"
 BI=/brand-insights/v1/brands/cb_b00001/dashboard
@@ -28,7 +34,7 @@ bench_http brand-insights-products-filtered  "$BI/products?status=all&on_promo=t
 
 # ingest: a full crawl under a fresh crawl id, timed end to end (parse, COPY into staging, merge into the intervals)
 if [ -s "$BI_CRAWL" ]; then
-  BI_KEY=$($API_CLI brand-insights-ingest-key --name bench | tail -1)
+  BI_KEY=$(cat "$RESULTS/brand-insights-ingest.key")
   BI_RUN="$RESULTS/brand-insights-crawl-run.ndjson"
   sed "s/\"crawl_id\":\"[^\"]*\"/\"crawl_id\":\"bench-$(date +%s)\"/" "$BI_CRAWL" > "$BI_RUN"
   BI_LINES=$(wc -l < "$BI_RUN")
@@ -46,3 +52,4 @@ print(json.dumps({'lines': lines, 'seconds': round(secs, 2), 'lines_per_sec': ro
 else
   echo "brand-insights: no crawl file at $BI_CRAWL; ingest not measured (generate into a fresh database)" >&2
 fi
+}
