@@ -99,3 +99,25 @@ public static class Pw
         return (T)(await cmd.ExecuteScalarAsync())!;
     }
 }
+
+public static class PwData
+{
+    /// <summary>A competitor with products (two prices each: old then new) and a brand product; returns the competitor id.</summary>
+    public static async Task<Guid> SeedAsync(ApiFactory api, Guid tenant, string url = "https://shop.example", params (string Name, decimal Old, decimal New)[] products)
+    {
+        var competitor = Guid.NewGuid();
+        await Pw.ExecAsync(api, tenant, "insert into pricewatch.competitors (id, tenant_id, name, url) values (@c, @t, 'Rival', @u)",
+            ("c", competitor), ("t", tenant), ("u", url));
+        var i = 0;
+        foreach (var (name, oldPrice, newPrice) in products)
+        {
+            var id = Guid.NewGuid();
+            await Pw.ExecAsync(api, tenant, """
+                insert into pricewatch.product_tracking (id, tenant_id, competitor_id, external_id, product_name, price) values (@id, @t, @c, @e, @n, @p);
+                insert into pricewatch.price_history (tenant_id, product_id, price) values (@t, @id, @old);
+                insert into pricewatch.price_history (tenant_id, product_id, price) values (@t, @id, @p);
+                """, ("id", id), ("t", tenant), ("c", competitor), ("e", $"x{i++}"), ("n", name), ("p", newPrice), ("old", oldPrice));
+        }
+        return competitor;
+    }
+}

@@ -8,6 +8,9 @@ static class PriceWatchWork
     public static IServiceCollection AddPriceWatchWork(this IServiceCollection services)
     {
         services.AddScoped<InvitationMail>();
+        services.AddSingleton<Common.ProfileCache>();
+        services.AddScoped<Common.AlertEvaluator>();
+        services.AddScoped<Common.ScrapeStarter>();
         return services;
     }
 }
