@@ -1,4 +1,5 @@
 using Api.Features.PriceWatch.Team;
+using Api.Infrastructure.Jobs;
 
 namespace Api.Features.PriceWatch;
 
@@ -11,6 +12,8 @@ static class PriceWatchWork
         services.AddSingleton<Common.ProfileCache>();
         services.AddScoped<Common.AlertEvaluator>();
         services.AddScoped<Common.ScrapeStarter>();
+        services.AddSingleton<Scraping.RunScrape.StoreScraper>();
+        services.AddJob<Scraping.RunScrape.Job>(Common.ScrapeStarter.JobType);
         return services;
     }
 }
