@@ -14,6 +14,14 @@ static class PriceWatchWork
         services.AddScoped<Common.ScrapeStarter>();
         services.AddSingleton<Scraping.RunScrape.StoreScraper>();
         services.AddJob<Scraping.RunScrape.Job>(Common.ScrapeStarter.JobType);
+        // AI matching, embeddings and attribute extraction: local defaults until the OpenAI-compatible client is wired
+        services.AddSingleton<Common.Matching.IMatchVerifier, Common.Matching.LocalRuleVerifier>();
+        services.AddSingleton<Common.Matching.IEmbedder, Common.Matching.LocalHashingEmbedder>();
+        services.AddSingleton<Common.Matching.IAttributeExtractor, Common.Matching.LocalAttributeExtractor>();
+        services.AddJob<Matching.StartMatch.Job>(Common.MatchingSessions.JobType("match"));
+        services.AddJob<Matching.Backfill.Job>(Common.MatchingSessions.JobType("backfill"));
+        services.AddJob<Matching.Embed.Job>(Common.MatchingSessions.JobType("embed"));
+        services.AddJob<Matching.Validate.Job>(Common.MatchingSessions.JobType("validate"));
         return services;
     }
 }
