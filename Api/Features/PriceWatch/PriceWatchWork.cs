@@ -22,6 +22,10 @@ static class PriceWatchWork
         services.AddJob<Matching.Backfill.Job>(Common.MatchingSessions.JobType("backfill"));
         services.AddJob<Matching.Embed.Job>(Common.MatchingSessions.JobType("embed"));
         services.AddJob<Matching.Validate.Job>(Common.MatchingSessions.JobType("validate"));
+        // own catalog: Shopify Admin REST read here until AdPriority's Shopify client is merged
+        services.AddHttpClient(nameof(Sync.StartSync.ShopifyAdminCatalog), c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<Sync.StartSync.IShopifyCatalog, Sync.StartSync.ShopifyAdminCatalog>();
+        services.AddJob<Sync.StartSync.Job>(Sync.StartSync.Job.Type);
         return services;
     }
 }
