@@ -8,7 +8,7 @@ namespace Api.Features.PriceWatch.Demo;
 /// <summary>
 /// Two workspaces: Acme Packaging (pro plan; owner, admin, member and viewer; three competitors with scraped products and
 /// price history, its own catalog, matches, sessions, alerts, a schedule and the packaging profile) and Globex (free plan),
-/// a super admin without a workspace and a newcomer with a pending invitation to Acme. Fixed ids; idempotent.
+/// a super admin without a workspace (the Acme owner is a super admin as well, for the samples) and a newcomer with a pending invitation to Acme. Fixed ids; idempotent.
 /// </summary>
 sealed class Seeder : IDemoSeeder
 {
@@ -64,7 +64,8 @@ sealed class Seeder : IDemoSeeder
             """, AcmeTenant, GlobexTenant);
         foreach (var (email, id) in Users)
             await Exec("insert into pricewatch.users (id, email) values ($1, $2) on conflict do nothing", id, email);
-        await Exec("insert into pricewatch.super_admins (user_id) values ($1) on conflict do nothing", Users["ops@pricewatch.demo"]);
+        // ops@ is the platform's super admin; the Acme owner is one too in the demo, so one token exercises every sample
+        await Exec("insert into pricewatch.super_admins (user_id) values ($1), ($2) on conflict do nothing", Users["ops@pricewatch.demo"], Users["owner@acme.demo"]);
 
         // Acme
         await Tenant(AcmeTenant);
