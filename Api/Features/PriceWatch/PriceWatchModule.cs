@@ -36,6 +36,7 @@ static class PriceWatchModule
         services.AddTransient<PriceWatchScheduledScrapes>();
         services.AddSingleton<IDemoSeeder, Demo.Seeder>();
         services.AddSingleton<ITokenMinter, TokenMinter>();
+        services.AddSingleton<ICliCommand, Demo.BenchData>();
         return services;
     }
 
