@@ -24,7 +24,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, TaskResponse>
     {
         Post("api/match/backfill");
         Group<PriceWatchGroup>();
-        Description(b => b.WithTags("PriceWatch").WithSummary("Backfill extracted attributes").Produces<TaskResponse>(202));
+        Description(b => b.Accepts<Request>().WithTags("PriceWatch").WithSummary("Backfill extracted attributes").Produces<TaskResponse>(202));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct) => await Send.ResultAsync(await mediator.Send(req, ct), ct, 202);

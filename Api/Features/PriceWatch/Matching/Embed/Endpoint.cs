@@ -23,7 +23,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, TaskResponse>
     {
         Post("api/match/embed");
         Group<PriceWatchGroup>();
-        Description(b => b.WithTags("PriceWatch").WithSummary("Generate vector embeddings").Produces<TaskResponse>(202));
+        Description(b => b.Accepts<Request>().WithTags("PriceWatch").WithSummary("Generate vector embeddings").Produces<TaskResponse>(202));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct) => await Send.ResultAsync(await mediator.Send(req, ct), ct, 202);

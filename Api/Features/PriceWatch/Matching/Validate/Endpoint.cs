@@ -24,7 +24,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, TaskResponse>
     {
         Post("api/match/validate");
         Group<PriceWatchGroup>();
-        Description(b => b.WithTags("PriceWatch").WithSummary("Compare the old and new matchers on a sample").Produces<TaskResponse>(202));
+        Description(b => b.Accepts<Request>().WithTags("PriceWatch").WithSummary("Compare the old and new matchers on a sample").Produces<TaskResponse>(202));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct) => await Send.ResultAsync(await mediator.Send(req, ct), ct, 202);
