@@ -146,11 +146,11 @@ public sealed class PriceWatchJwtHandler(IOptionsMonitor<AuthenticationSchemeOpt
             BatchCommands =
             {
                 new NpgsqlBatchCommand("select set_config('app.pw_user_id', $1, true)") { Parameters = { new() { Value = userId.ToString() } } },
-                new NpgsqlBatchCommand("""
-                    insert into pricewatch.users (id, email) values ($1, $2)
-                    on conflict (id) do update set email = excluded.email, updated_at = now()
-                     where excluded.email is not null and users.email is distinct from excluded.email
-                    """) { Parameters = { new() { Value = userId }, new NpgsqlParameter<string?> { TypedValue = email } } },
+                // read-mostly: the insert only for a new user, the update only when the token's email differs (no row lock otherwise)
+                new NpgsqlBatchCommand("insert into pricewatch.users (id, email) values ($1, $2) on conflict (id) do nothing")
+                    { Parameters = { new() { Value = userId }, new NpgsqlParameter<string?> { TypedValue = email } } },
+                new NpgsqlBatchCommand("update pricewatch.users set email = $2, updated_at = now() where id = $1 and $2 is not null and email is distinct from $2")
+                    { Parameters = { new() { Value = userId }, new NpgsqlParameter<string?> { TypedValue = email } } },
                 new NpgsqlBatchCommand("""
                     select ut.tenant_id, ut.role, exists (select 1 from pricewatch.super_admins s where s.user_id = $1)
                       from (select 1) one left join pricewatch.user_tenants ut on ut.user_id = $1
