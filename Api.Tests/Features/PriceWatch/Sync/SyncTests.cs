@@ -83,4 +83,19 @@ public sealed class SyncTests(SyncFactory api) : IClassFixture<SyncFactory>
         var s = (string)(await (await t.Client().PostJson("/pricewatch/api/sync", new { shop_url = "x.myshopify.com", access_token = "t" })).Json())["session_id"]!;
         Assert.Equal(HttpStatusCode.NotFound, (await other.Client().GetAsync($"/pricewatch/api/sync/status/{s}")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_ciphertext_copied_from_another_tenant_does_not_decrypt()
+    {
+        var a = await PwTenant.CreateAsync(api);
+        var b = await PwTenant.CreateAsync(api);
+        await a.Client().PutJson("/pricewatch/api/tenant/credentials", new { shopify_url = "a.myshopify.com", shopify_token = "token-a" });
+        await b.Client().PutJson("/pricewatch/api/tenant/credentials", new { shopify_url = "b.myshopify.com", shopify_token = "token-b" });
+        await Pw.ExecAsync(api, b.Id, """
+            update pricewatch.tenant_credentials set shopify_url_enc = @enc where tenant_id = @t
+            """, ("enc", await Pw.ScalarAsync<string>(api, "select shopify_url_enc from pricewatch.tenant_credentials where tenant_id = @a", ("a", a.Id))), ("t", b.Id));
+        var rsp = await b.Client().PostJson("/pricewatch/api/sync", new { });
+        Assert.Equal(HttpStatusCode.Conflict, rsp.StatusCode);
+        Assert.Contains("cannot be decrypted", (string?)(await rsp.Json())["detail"]);
+    }
 }

@@ -60,7 +60,8 @@ sealed class Handler(AppDb db, StripeGateway stripe, ILogger<Handler> log) : IRe
 
         // ids straight from the verified payload (robust to API-version differences in the typed models)
         using var doc = JsonDocument.Parse(req.Payload);
-        var obj = doc.RootElement.GetProperty("data").GetProperty("object");
+        if (!doc.RootElement.TryGetProperty("data", out var data) || !data.TryGetProperty("object", out var obj) || obj.ValueKind != JsonValueKind.Object)
+            return await RecordAsync(evt, null, "ignored_malformed", ct);
         var customer = Str(obj, "customer");
         string? subscriptionId = evt.Type switch
         {

@@ -60,7 +60,13 @@ sealed class Handler(AppDb db, Caller caller, SecretBox box, IConfiguration conf
                      select shopify_url_enc as "Url", shopify_token_enc as "Token" from pricewatch.tenant_credentials
                       where tenant_id = @TenantId and shopify_url_enc is not null and shopify_token_enc is not null
                      """, new { caller.TenantId }, ct) is [var stored])
-            (source, shop) = ("stored", Credentials.Decrypt(box, caller.TenantId, "shopify_url", stored.Url));
+        {
+            try { (source, shop) = ("stored", Credentials.Decrypt(box, caller.TenantId, "shopify_url", stored.Url)); }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                return Error.Conflict("PriceWatch.CredentialsUnreadable", "Stored Shopify credentials cannot be decrypted (the encryption key changed); store them again");
+            }
+        }
         else if (Credentials.NormalizeShop(config["PriceWatch:Shopify:ShopUrl"]) is { } configured && config["PriceWatch:Shopify:AccessToken"] is { Length: > 0 })
             (source, shop) = ("config", configured);
         else
