@@ -13,8 +13,8 @@ namespace Api.Features.PriceWatch.Scraping.RunScrape;
 /// The durable scrape of one session: up to three competitors at a time (the fetcher keeps each host polite), each tried
 /// twice at most (one retry after <c>PriceWatch:Scrape:RetryDelayMs</c>, default 3000 ms), one scrape_logs row per
 /// competitor, products upserted with a price_history row whenever a price changes, session counters after each
-/// competitor. The session always ends completed (at least one competitor succeeded, or partly) or failed, even when the
-/// job itself throws; alert evaluation runs afterwards.
+/// competitor. Alert evaluation runs after the competitors, then the session always ends completed (at least one competitor
+/// succeeded) or failed, even when the job itself throws.
 /// </summary>
 sealed class Job(Db db, TenantContext tenantContext, StoreScraper scraper, AlertEvaluator alerts, IConfiguration config, ILogger<Job> log) : IJobHandler
 {
@@ -52,6 +52,9 @@ sealed class Job(Db db, TenantContext tenantContext, StoreScraper scraper, Alert
         }
         finally
         {
+            // alerts first, so a session that reads finished has its alerts evaluated
+            try { await alerts.EvaluateAsync(tenant, CancellationToken.None); }
+            catch (Exception e) { log.LogWarning(e, "Alert evaluation after scrape {Session} failed", payload.SessionId); }
             var status = fatal is null && (ok > 0 || payload.CompetitorIds.Length == 0) ? "completed" : "failed";
             var error = fatal ?? (status == "failed" ? $"all {failed} competitor scrapes failed" : null);
             await ExecAsync(tenant, """
@@ -59,8 +62,6 @@ sealed class Job(Db db, TenantContext tenantContext, StoreScraper scraper, Alert
                  where id = $1 and status = 'running'
                 """, CancellationToken.None, payload.SessionId, status, error);
         }
-        try { await alerts.EvaluateAsync(tenant, CancellationToken.None); }
-        catch (Exception e) { log.LogWarning(e, "Alert evaluation after scrape {Session} failed", payload.SessionId); }
         return new { session_id = payload.SessionId, successful = ok, failed, total_products = total };
     }
 
