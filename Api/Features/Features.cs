@@ -1,5 +1,6 @@
 using Api.Features.BrandInsights;
 using Api.Features.Platform;
+using Api.Features.PriceWatch;
 using Coravel.Scheduling.Schedule.Interfaces;
 
 namespace Api.Features;
@@ -9,11 +10,13 @@ static class Features
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services) => services
         .AddPlatformFeatures()
-        .AddBrandInsightsFeatures();
+        .AddBrandInsightsFeatures()
+        .AddPriceWatchFeatures();
 
     public static void Schedule(IScheduler s)
     {
         PlatformModule.Schedule(s);
         BrandInsightsModule.Schedule(s);
+        PriceWatchModule.Schedule(s);
     }
 }
