@@ -1,5 +1,7 @@
 using Api.Features.AdPriority;
+using Api.Features.BrandInsights;
 using Api.Features.Platform;
+using Api.Features.PriceWatch;
 using Coravel.Scheduling.Schedule.Interfaces;
 
 namespace Api.Features;
@@ -9,11 +11,15 @@ static class Features
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services) => services
         .AddPlatformFeatures()
-        .AddAdPriorityFeatures();
+        .AddAdPriorityFeatures()
+        .AddBrandInsightsFeatures()
+        .AddPriceWatchFeatures();
 
     public static void Schedule(IScheduler s)
     {
         PlatformModule.Schedule(s);
         AdPriorityModule.Schedule(s);
+        BrandInsightsModule.Schedule(s);
+        PriceWatchModule.Schedule(s);
     }
 }
