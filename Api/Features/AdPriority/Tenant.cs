@@ -45,6 +45,11 @@ public sealed class Tenant
     /// <summary>SecretBox associated data of the tenant's Shopify offline token: a ciphertext only decrypts on its own row.</summary>
     public static string TokenAssociatedData(Guid tenant) => $"adpriority:tenant:{tenant}:shopify_token";
 
+    /// <summary>The shop's decrypted offline Admin API token, or null when the shop never completed OAuth. Never log it.</summary>
+    public static async Task<string?> ShopTokenAsync(DataConnection db, Api.Infrastructure.Security.SecretBox box, Guid id, CancellationToken ct) =>
+        await db.QueryToListAsync<string?>("select access_token_enc from adpriority.tenants where id = @Id", new { Id = id }, ct) is [{ } cipher]
+            ? box.Decrypt(cipher, TokenAssociatedData(id)) : null;
+
     public static async Task<Tenant?> GetAsync(DataConnection db, Guid id, CancellationToken ct) =>
         (await db.QueryToListAsync<Tenant>(GetSql, new { Id = id }, ct)) is [var t] ? t : null;
 }
