@@ -29,6 +29,8 @@ static class AdPriorityModule
         services.AddJob<Auth.RegisterWebhooks.Job>(Auth.RegisterWebhooks.Job.Type);
         services.AddJob<Webhooks.Process.Job>(Webhooks.Process.Job.Type);
         services.AddJob<Products.SyncProducts.Job>(Products.SyncProducts.Job.Type);
+        services.AddHttpClient<Api.Infrastructure.Integrations.Google.GoogleClient>(c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.AddJob<Api.Features.AdPriority.Sync.SyncSheet.Job>(Api.Features.AdPriority.Sync.SyncSheet.Job.Type);
         services.AddTransient<AdPriorityPurgeUninstalled>();
         services.AddSingleton<IDemoSeeder, Demo.Seeder>();
         services.AddSingleton<ITokenMinter, TokenMinter>();

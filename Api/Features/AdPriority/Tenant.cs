@@ -31,11 +31,17 @@ public sealed class Tenant
     public string? SheetUrl => GoogleSheetId is null ? null : SheetUrlFor(GoogleSheetId);
     public static string SheetUrlFor(string id) => $"https://docs.google.com/spreadsheets/d/{id}";
 
+    /// <summary>How often scheduled sheet pushes run: the tenant's frequency ('manual' or no sheet = never), at most as often as the plan allows.</summary>
+    public TimeSpan? SheetSyncInterval => GoogleSheetId is null || SyncFrequency == "manual" ? null
+        : SyncFrequency switch { "hourly" when Plan.SyncFrequency == "hourly" => TimeSpan.FromHours(1), "weekly" => TimeSpan.FromDays(7), _ => TimeSpan.FromDays(1) };
+
+    /// <summary>Due for a scheduled push at <paramref name="now"/> (5 minutes of slack so an hourly task does not slip an hour).</summary>
+    public bool SheetSyncDue(DateTime now) => SheetSyncInterval is { } every && (LastSheetSyncAt is not { } last || last + every <= now.AddMinutes(5));
+
     /// <summary>Scheduled sheet pushes: the tenant's frequency ('manual' = never), at most as often as the plan allows.</summary>
     public DateTime? NextScheduledSheetSync(DateTime now)
     {
-        if (GoogleSheetId is null || SyncFrequency == "manual") return null;
-        var every = SyncFrequency switch { "hourly" when Plan.SyncFrequency == "hourly" => TimeSpan.FromHours(1), "weekly" => TimeSpan.FromDays(7), _ => TimeSpan.FromDays(1) };
+        if (SheetSyncInterval is not { } every) return null;
         var next = (LastSheetSyncAt ?? now) + every;
         if (LastSheetSyncAt is null) next = now;
         var hour = new DateTime(next.Year, next.Month, next.Day, next.Hour, 0, 0, DateTimeKind.Utc);

@@ -1,0 +1,6 @@
+using ErrorOr;
+using Mediator;
+
+namespace Api.Features.AdPriority.Feed.RevokeFeedUrl;
+
+sealed record Request : IRequest<ErrorOr<Success>>;
