@@ -32,6 +32,9 @@ static class AdPriorityModule
         services.AddHttpClient<Api.Infrastructure.Integrations.Google.GoogleClient>(c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddJob<Api.Features.AdPriority.Sync.SyncSheet.Job>(Api.Features.AdPriority.Sync.SyncSheet.Job.Type);
         services.AddTransient<AdPriorityPurgeUninstalled>();
+        services.AddTransient<AdPrioritySeasonCheck>();
+        services.AddTransient<AdPriorityDailyRescore>();
+        services.AddTransient<AdPrioritySheetPush>();
         services.AddSingleton<IDemoSeeder, Demo.Seeder>();
         services.AddSingleton<ITokenMinter, TokenMinter>();
         return services;
@@ -40,6 +43,9 @@ static class AdPriorityModule
     public static void Schedule(IScheduler s)
     {
         s.Schedule<AdPriorityPurgeUninstalled>().Hourly().PreventOverlapping(nameof(AdPriorityPurgeUninstalled));
+        s.Schedule<AdPrioritySeasonCheck>().Hourly().PreventOverlapping(nameof(AdPrioritySeasonCheck));
+        s.Schedule<AdPriorityDailyRescore>().DailyAt(3, 30).PreventOverlapping(nameof(AdPriorityDailyRescore));
+        s.Schedule<AdPrioritySheetPush>().HourlyAt(5).PreventOverlapping(nameof(AdPrioritySheetPush));
     }
 
     /// <summary><c>token adpriority --shop demo-shop.myshopify.com [--minutes 60]</c>: an App Bridge-shaped session token.</summary>
