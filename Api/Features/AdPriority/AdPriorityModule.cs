@@ -13,11 +13,11 @@ namespace Api.Features.AdPriority;
 static class AdPriorityModule
 {
     /// <summary>100/min: every session endpoint not listed below.</summary>
-    public const string General = "adpriority.general";
+    public const string General = "adpriority_general";
     /// <summary>5/min: /api/products/sync, /api/priorities/recalculate, /api/sync/sheet.</summary>
-    public const string Sync = "adpriority.sync";
+    public const string Sync = "adpriority_sync";
     /// <summary>10/min: /auth/callback, /api/billing/subscribe.</summary>
-    public const string Install = "adpriority.install";
+    public const string Install = "adpriority_install";
 
     public static IServiceCollection AddAdPriorityFeatures(this IServiceCollection services)
     {
@@ -37,6 +37,7 @@ static class AdPriorityModule
         services.AddTransient<AdPrioritySheetPush>();
         services.AddSingleton<IDemoSeeder, Demo.Seeder>();
         services.AddSingleton<ITokenMinter, TokenMinter>();
+        services.AddSingleton<ICliCommand, Bench.GenerateBenchData.CliCommand>();
         return services;
     }
 

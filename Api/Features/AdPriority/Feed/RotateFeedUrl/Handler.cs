@@ -19,7 +19,7 @@ sealed class Handler(AppDb db, TenantContext tenant, IConfiguration config) : IR
         await using var tx = await db.BeginTenantAsync(ct);
         var row = (await db.QueryToListAsync<Row>(RotateSql, new { TenantId = id, Hash = Hashing.HashApiKey(token), Prefix = token[..10] }, ct)).Single();
         await tx.CommitAsync(ct);
-        return new Response($"{AppUrls.Root(config)}/feeds/{token}/supplemental.csv", token[..10], row.CreatedAt, row.Revoked,
+        return new Response($"{AppUrls.Root(config)}/feeds/{token}/supplemental.csv", token, token[..10], row.CreatedAt, row.Revoked,
             "Give this URL to Merchant Center as a scheduled-fetch supplemental feed; it is shown only once");
     }
 

@@ -1,0 +1,50 @@
+# AdPriority: a growth shop with 2,500 products / 20,000 variants / 80 rules (adpriority-bench-data).
+#   adpriority-recalc-*   POST /api/priorities/recalculate, full: first run writes every score, second run finds nothing changed.
+#                         Target < 1 s.
+#   adpriority-products   GET /api/products, 50 per page, type filter + priority sort.      Target p95 < 30 ms.
+#   adpriority-priorities GET /api/priorities, 50 per page, priority range + category.    Target p95 < 30 ms.
+#   adpriority-feed       the 20k-row supplemental feed (what the sheet push writes) built and served as CSV through the feed URL.
+#                         Target < 500 ms.
+# The module's limits (100/min, 5/min per tenant) would turn the load into 429s, so they are raised for the bench only.
+prepare() {
+  export RateLimits__adpriority_general__PermitLimit=100000000
+  export RateLimits__adpriority_sync__PermitLimit=100000000
+  $API_CLI adpriority-bench-data --products 2500 --variants 20000 --rules 80 || true
+}
+
+adp_time() {   # adp_time <curl args...>: prints status and seconds of one request
+  curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$@"
+}
+
+run() {
+  local token auth base="/adpriority"
+  token=$($API_CLI token adpriority --shop bench-shop.myshopify.com --minutes 120 | tail -n 1)
+  auth="Authorization: Bearer $token"
+
+  local first second
+  first=$(adp_time -X POST -H "$auth" -H 'Content-Type: application/json' -d '{"includeOverrides": true}' "$BASE_URL$base/api/priorities/recalculate")
+  second=$(adp_time -X POST -H "$auth" -H 'Content-Type: application/json' -d '{"includeOverrides": true}' "$BASE_URL$base/api/priorities/recalculate")
+  local scored
+  scored=$(curl -s -H "$auth" "$BASE_URL$base/api/priorities?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["pagination"]["total"])')
+  bench_record adpriority-recalc "$(python3 -c "
+import json
+f, s = '$first'.split(), '$second'.split()
+print(json.dumps({'variants': int('$scored'), 'first_status': int(f[0]), 'first_ms': round(float(f[1])*1000, 1),
+                  'second_status': int(s[0]), 'second_ms': round(float(s[1])*1000, 1), 'target_ms': 1000,
+                  'met': float(f[1]) < 1 and float(s[1]) < 1}))")"
+
+  bench_http adpriority-products "$base/api/products?limit=50&page=3&status=active&productType=Men-Bottoms-Jeans%20Pants&sortBy=priority&sortOrder=desc" "$auth"
+  bench_http adpriority-products-search "$base/api/products?limit=50&search=Product%2000&sortBy=title" "$auth"
+  bench_http adpriority-priorities "$base/api/priorities?limit=50&page=2&minPriority=2&maxPriority=5&categoryGroup=jeans-pants" "$auth"
+  bench_http adpriority-priorities-all "$base/api/priorities?limit=50&page=40" "$auth"
+
+  local feed_url="$BASE_URL$base/feeds/bench-feed-token-0123456789abcdef/supplemental.csv?activeOnly=false"
+  local rows times=()
+  rows=$(curl -s "$feed_url" | wc -l)
+  for _ in 1 2 3 4 5 6 7; do times+=("$(adp_time "$feed_url" | cut -d' ' -f2)"); done
+  bench_record adpriority-feed "$(python3 -c "
+import json, statistics
+t = sorted(float(x) * 1000 for x in '${times[*]}'.split())
+print(json.dumps({'rows': $rows - 1, 'runs_ms': [round(x, 1) for x in t], 'median_ms': round(statistics.median(t), 1), 'max_ms': round(t[-1], 1),
+                  'target_ms': 500, 'met': statistics.median(t) < 500}))")"
+}
