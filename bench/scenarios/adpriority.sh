@@ -37,6 +37,9 @@ print(json.dumps({'variants': int('$scored'), 'first_status': int(f[0]), 'first_
   bench_http adpriority-products-search "$base/api/products?limit=50&search=Product%2000&sortBy=title" "$auth"
   bench_http adpriority-priorities "$base/api/priorities?limit=50&page=2&minPriority=2&maxPriority=5&categoryGroup=jeans-pants" "$auth"
   bench_http adpriority-priorities-all "$base/api/priorities?limit=50&page=40" "$auth"
+  # the same pages one request at a time: the latency a merchant sees, without 16 connections queueing on 2 cores
+  BENCH_CONNECTIONS=1 BENCH_THREADS=1 bench_http adpriority-products-c1 "$base/api/products?limit=50&page=3&status=active&productType=Men-Bottoms-Jeans%20Pants&sortBy=priority&sortOrder=desc" "$auth"
+  BENCH_CONNECTIONS=1 BENCH_THREADS=1 bench_http adpriority-priorities-c1 "$base/api/priorities?limit=50&page=2&minPriority=2&maxPriority=5&categoryGroup=jeans-pants" "$auth"
 
   local feed_url="$BASE_URL$base/feeds/bench-feed-token-0123456789abcdef/supplemental.csv?activeOnly=false"
   local rows times=()

@@ -110,6 +110,9 @@ public sealed class Recalculator(AppDb db, TimeProvider clock)
             }
             await copy.CompleteAsync(ct);
         }
+        if (rows.Count > 500)   // a temp table has no statistics: let the planner see the batch size before the joins below
+            await using (var analyze = new NpgsqlCommand("analyze adpriority_score_batch", conn))
+                await analyze.ExecuteNonQueryAsync(ct);
         await using var write = new NpgsqlCommand(WriteSql, conn);
         write.Parameters.Add(new NpgsqlParameter("tenant", tenant));
         write.Parameters.Add(new NpgsqlParameter("now", now));
