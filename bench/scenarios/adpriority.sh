@@ -1,5 +1,6 @@
 # AdPriority: a growth shop with 2,500 products / 20,000 variants / 80 rules (adpriority-bench-data).
-#   adpriority-recalc-*   POST /api/priorities/recalculate, full: first run writes every score, second run finds nothing changed.
+#   adpriority-recalc     POST /api/priorities/recalculate: a dry run (warm-up), then a full run writing every score, then one
+#                         finding nothing changed.
 #                         Target < 1 s.
 #   adpriority-products   GET /api/products, 50 per page, type filter + priority sort.      Target p95 < 30 ms.
 #   adpriority-priorities GET /api/priorities, 50 per page, priority range + category.    Target p95 < 30 ms.
@@ -21,15 +22,17 @@ run() {
   token=$($API_CLI token adpriority --shop bench-shop.myshopify.com --minutes 120 | tail -n 1)
   auth="Authorization: Bearer $token"
 
-  local first second
+  local warm first second
+  # a dry run first (scores and reports, writes nothing): the server's first recalculation also pays JIT for the whole path
+  warm=$(adp_time -X POST -H "$auth" -H 'Content-Type: application/json' -d '{"dryRun": true}' "$BASE_URL$base/api/priorities/recalculate")
   first=$(adp_time -X POST -H "$auth" -H 'Content-Type: application/json' -d '{"includeOverrides": true}' "$BASE_URL$base/api/priorities/recalculate")
   second=$(adp_time -X POST -H "$auth" -H 'Content-Type: application/json' -d '{"includeOverrides": true}' "$BASE_URL$base/api/priorities/recalculate")
   local scored
   scored=$(curl -s -H "$auth" "$BASE_URL$base/api/priorities?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["pagination"]["total"])')
   bench_record adpriority-recalc "$(python3 -c "
 import json
-f, s = '$first'.split(), '$second'.split()
-print(json.dumps({'variants': int('$scored'), 'first_status': int(f[0]), 'first_ms': round(float(f[1])*1000, 1),
+w, f, s = '$warm'.split(), '$first'.split(), '$second'.split()
+print(json.dumps({'variants': int('$scored'), 'dry_run_status': int(w[0]), 'dry_run_ms': round(float(w[1])*1000, 1), 'first_status': int(f[0]), 'first_ms': round(float(f[1])*1000, 1),
                   'second_status': int(s[0]), 'second_ms': round(float(s[1])*1000, 1), 'target_ms': 1000,
                   'met': float(f[1]) < 1 and float(s[1]) < 1}))")"
 
