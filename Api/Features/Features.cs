@@ -1,4 +1,5 @@
 using Api.Features.Platform;
+using Api.Features.ShopperSearch;
 using Coravel.Scheduling.Schedule.Interfaces;
 
 namespace Api.Features;
@@ -7,10 +8,12 @@ namespace Api.Features;
 static class Features
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services) => services
-        .AddPlatformFeatures();
+        .AddPlatformFeatures()
+        .AddShopperSearchFeatures();
 
     public static void Schedule(IScheduler s)
     {
         PlatformModule.Schedule(s);
+        ShopperSearchModule.Schedule(s);
     }
 }

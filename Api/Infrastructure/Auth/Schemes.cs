@@ -19,6 +19,7 @@ public static class Schemes
                 o.Issuer = config["Auth:Platform:Issuer"];
                 o.Audience = config["Auth:Platform:Audience"];
                 o.TenantIsValid = t => Guid.TryParse(t, out _);
-            });
+            })
+            .AddShopperSearchSchemes();
     }
 }

