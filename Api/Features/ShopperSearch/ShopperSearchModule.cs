@@ -18,6 +18,7 @@ static class ShopperSearchModule
         services.AddScoped<ITextEmbedder, TextEmbedder>();
         services.AddScoped<SearchEngine>();
         services.AddScoped<Recommender>();
+        services.AddSingleton<Api.Infrastructure.Demo.IDemoSeeder, Demo.Seeder>();
         return services;
     }
 

@@ -94,7 +94,7 @@ create table shopper.search_results (
     cache_key       text        not null,
     catalog_version bigint      not null,
     result_count    int         not null,
-    response        jsonb       not null,
+    response        json        not null,           -- json keeps the key order clients see
     hits            int         not null default 0,
     created_at      timestamptz not null default now(),
     last_hit_at     timestamptz,
