@@ -1,6 +1,7 @@
 using Api.Features.ShopperSearch.Common;
 using Api.Infrastructure.Integrations.ImageFetch;
 using Api.Infrastructure.Integrations.OpenAi;
+using Api.Infrastructure.Jobs;
 using Coravel.Scheduling.Schedule.Interfaces;
 
 namespace Api.Features.ShopperSearch;
@@ -19,6 +20,7 @@ static class ShopperSearchModule
         services.AddScoped<SearchEngine>();
         services.AddScoped<Recommender>();
         services.AddSingleton<Api.Infrastructure.Demo.IDemoSeeder, Demo.Seeder>();
+        services.AddJob<Pipeline.Run.Job>(Pipeline.Run.Job.Type);
         return services;
     }
 

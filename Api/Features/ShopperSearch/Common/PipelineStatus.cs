@@ -13,6 +13,7 @@ sealed class PipelineRow
     public DateTimeOffset? CompletedAt { get; init; }
     public DateTimeOffset LastUpdated { get; init; }
     public string? ErrorMessage { get; init; }
+    public string? RunId { get; init; }
 }
 
 /// <summary>PipelineStatusResponse: the stored fields plus progress_percentage and estimated_completion.</summary>
@@ -31,13 +32,13 @@ static class Pipeline
     public const string Columns = """
         merchant_id as "MerchantId", shop_domain as "ShopDomain", current_step as "CurrentStep", completed_steps as "CompletedSteps",
         failed_steps as "FailedSteps", status as "Status", started_at as "StartedAt", completed_at as "CompletedAt",
-        last_updated as "LastUpdated", error_message as "ErrorMessage"
+        last_updated as "LastUpdated", error_message as "ErrorMessage", run_id as "RunId"
         """;
 
     public static PipelineStatusResponse ToResponse(this PipelineRow r)
     {
-        var shopify = r.CompletedSteps.Contains("shopify_etl_dev") || r.CurrentStep is "shopify_etl_dev" or "deploy_shoppergpt_extension"
-                      || (r.ShopDomain?.EndsWith(".myshopify.com", StringComparison.OrdinalIgnoreCase) ?? false);
+        var shopify = !(r.RunId?.StartsWith("pr_", StringComparison.Ordinal) ?? false) && (r.CompletedSteps.Contains("shopify_etl_dev") || r.CurrentStep is "shopify_etl_dev" or "deploy_shoppergpt_extension"
+                      || (r.ShopDomain?.EndsWith(".myshopify.com", StringComparison.OrdinalIgnoreCase) ?? false));
         var steps = shopify ? ShopifySteps : PushSteps;
         var done = r.CompletedSteps.Where(steps.Contains).Distinct().Count();
         var progress = Math.Round(Math.Min(100, 100.0 * done / steps.Length), 2);
