@@ -21,6 +21,7 @@ static class ShopperSearchModule
         services.AddScoped<Recommender>();
         services.AddSingleton<Api.Infrastructure.Demo.IDemoSeeder, Demo.Seeder>();
         services.AddJob<Pipeline.Run.Job>(Pipeline.Run.Job.Type);
+        services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Keys.KeysCommand>();
         return services;
     }
 
