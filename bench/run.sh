@@ -21,7 +21,6 @@ export Database__EmbeddedDataDir="$BENCH_DIR/.data/postgres"
 export Database__MaxPoolSize=64
 export Bench__Enabled=true
 export Logging__LogLevel__Default=Warning
-export Logging__LogLevel__Microsoft.AspNetCore=Warning
 export Jobs__Enabled=true
 export RateLimits__platform__PermitLimit=100000000
 API_CLI="dotnet $BUILD/Api.dll"

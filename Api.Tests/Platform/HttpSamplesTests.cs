@@ -68,11 +68,24 @@ public sealed partial class HttpSamplesTests(ApiFactory api) : IClassFixture<Api
             var body = string.Join('\n', lines.Skip(j + 1).Where(l => !l.TrimStart().StartsWith('#'))).Trim();
             if (body.Length > 0) req.Content = new StringContent(Sub(body, vars), Encoding.UTF8, contentType ?? "application/json");
             var rsp = await client.SendAsync(req);
+            // REST Client named requests: "# @name x" lets later requests use {{x.response.body.$.field}}
+            if (lines.Select(l => NameLine().Match(l)).FirstOrDefault(m => m.Success) is { } named)
+            {
+                var text2 = await rsp.Content.ReadAsStringAsync();
+                if (System.Text.Json.Nodes.JsonNode.Parse(text2.Length == 0 ? "null" : text2) is System.Text.Json.Nodes.JsonObject obj)
+                    Flatten($"{named.Groups[1].Value}.response.body.$", obj, vars);
+            }
             var want = int.Parse(expect!.Groups[1].Value);
             if ((int)rsp.StatusCode != want)
                 failures.Add($"{file}: '{title}' {rl.Groups[1].Value} {rl.Groups[2].Value} answered {(int)rsp.StatusCode}, expected {want}: {await rsp.Content.ReadAsStringAsync()}");
         }
         Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    static void Flatten(string prefix, System.Text.Json.Nodes.JsonNode? node, Dictionary<string, string> vars)
+    {
+        if (node is System.Text.Json.Nodes.JsonObject o) foreach (var (k, v) in o) Flatten($"{prefix}.{k}", v, vars);
+        else if (node is not null) vars[prefix] = node is System.Text.Json.Nodes.JsonValue val && val.TryGetValue<string>(out var str) ? str : node.ToJsonString();
     }
 
     static string Sub(string s, Dictionary<string, string> vars) =>
@@ -82,7 +95,8 @@ public sealed partial class HttpSamplesTests(ApiFactory api) : IClassFixture<Api
     [GeneratedRegex(@"^#\s*token-command:\s*(.+)$", RegexOptions.Multiline)] private static partial Regex TokenCommand();
     [GeneratedRegex(@"^#\s*expect\s+(\d{3})\b")] private static partial Regex Expect();
     [GeneratedRegex(@"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S+)")] private static partial Regex RequestLine();
-    [GeneratedRegex(@"\{\{\s*([\w-]+)\s*\}\}")] private static partial Regex Placeholder();
+    [GeneratedRegex(@"\{\{\s*([\w.$-]+)\s*\}\}")] private static partial Regex Placeholder();
+    [GeneratedRegex(@"^#\s*@name\s+([\w-]+)")] private static partial Regex NameLine();
 }
 
 public sealed class TokenCommandTests(ApiFactory api) : IClassFixture<ApiFactory>

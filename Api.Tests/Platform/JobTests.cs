@@ -23,7 +23,7 @@ public sealed class JobsFactory : ApiFactory
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s => s.AddJob<Recording>("test.record").AddJob<Failing>("test.fail"));
+        builder.ConfigureServices(s => s.AddJob<Recording>("test.record").AddJob<Failing>("test.fail").AddJob<Slow>("test.slow"));
     }
 
     sealed class Recording : IJobHandler
@@ -34,6 +34,11 @@ public sealed class JobsFactory : ApiFactory
             await job.ReportAsync(1, 1, "done", ct);
             return new { ok = true };
         }
+    }
+
+    sealed class Slow : IJobHandler
+    {
+        public async Task<object?> RunAsync(JobRun job, CancellationToken ct) { await Task.Delay(TimeSpan.FromMinutes(5), ct); return null; }
     }
 
     sealed class Failing : IJobHandler
@@ -64,11 +69,11 @@ public sealed class JobTests(JobsFactory api) : IClassFixture<JobsFactory>
     {
         await DrainAsync();
         var id = await Enqueue("test.record");
-        var claimed = await Store.ClaimAsync("worker-a", TimeSpan.FromMilliseconds(300), ["test.record"], CancellationToken.None);
+        var claimed = await Store.ClaimAsync("worker-a", TimeSpan.FromSeconds(2), ["test.record"], CancellationToken.None);
         Assert.Equal(id, claimed!.Id);   // worker-a now "dies": no heartbeat, no outcome
 
         Assert.False(await Runner.RunOneAsync("worker-b", CancellationToken.None));   // lease still held
-        await Task.Delay(500);
+        await Task.Delay(2300);
         Assert.True(await Runner.RunOneAsync("worker-b", CancellationToken.None));
 
         var status = await Store.GetAsync(id, CancellationToken.None);
@@ -127,6 +132,53 @@ public sealed class JobTests(JobsFactory api) : IClassFixture<JobsFactory>
         var status = await Store.GetAsync(id, CancellationToken.None);
         Assert.Equal("failed", status!.Status);
         Assert.Contains("lease expired", status.LastError);
+    }
+
+    [Fact]
+    public async Task A_job_enqueued_in_a_transaction_that_rolls_back_never_exists()
+    {
+        await using var db = new DataConnection(api.Services.GetRequiredService<Db>().Options);
+        long id;
+        await using (var tx = await db.BeginTransactionAsync())
+        {
+            id = await JobQueue.EnqueueAsync(db, "test.record", new Dictionary<string, string> { ["worker_hint"] = "x" });
+            await tx.RollbackAsync();
+        }
+        Assert.Null(await Store.GetAsync(id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_daily_purge_deletes_only_old_finished_jobs()
+    {
+        await using var db = new DataConnection(api.Services.GetRequiredService<Db>().Options);
+        var oldDone = await JobQueue.EnqueueAsync(db, "test.purge");
+        var oldQueued = await JobQueue.EnqueueAsync(db, "test.purge");
+        var newDone = await JobQueue.EnqueueAsync(db, "test.purge");
+        await db.ExecuteAsync("update platform.jobs set status = 'succeeded', finished_at = now() - interval '40 days' where id = @oldDone", new { oldDone });
+        await db.ExecuteAsync("update platform.jobs set created_at = now() - interval '40 days' where id = @oldQueued", new { oldQueued });
+        await db.ExecuteAsync("update platform.jobs set status = 'failed', finished_at = now() - interval '1 day' where id = @newDone", new { newDone });
+
+        using var scope = api.Services.CreateScope();
+        var purged = await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>()
+            .Send(new Api.Features.Platform.Jobs.PurgeFinishedJobs.Command(30));
+        Assert.True(purged >= 1);
+        Assert.Null(await Store.GetAsync(oldDone, CancellationToken.None));
+        Assert.NotNull(await Store.GetAsync(oldQueued, CancellationToken.None));
+        Assert.NotNull(await Store.GetAsync(newDone, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_job_interrupted_by_shutdown_is_given_back_at_once()
+    {
+        await DrainAsync();
+        var id = await Enqueue("test.slow");
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Runner.RunOneAsync("stopping", stop.Token));
+        var status = await Store.GetAsync(id, CancellationToken.None);
+        Assert.Equal("queued", status!.Status);
+        Assert.Equal(0, status.Attempts);
+        await using var db = new DataConnection(api.Services.GetRequiredService<Db>().Options);
+        await db.ExecuteAsync("update platform.jobs set status = 'cancelled', finished_at = now() where id = @id", new { id });
     }
 
     [Fact]

@@ -44,6 +44,14 @@ public sealed class PipelineTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_wrong_method_is_405_in_the_envelope()
+    {
+        var rsp = await api.CreateClient().PostAsync("/platform/v1/settings/a.b", null);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, rsp.StatusCode);
+        Assert.Equal(405, (int?)(await rsp.Json())["status"]);
+    }
+
+    [Fact]
     public async Task Test_url_cache_endpoint_is_only_for_tests()
     {
         // FastEndpoints maps GET _test_url_cache_ in every environment; outside "Testing" it is blocked at the edge
@@ -56,7 +64,7 @@ public sealed class PipelineTests(ApiFactory api) : IClassFixture<ApiFactory>
         { "shopper", 422, """{"detail":[{"loc":["query","limit"],"msg":"too big","type":"value_error"}]}""" },
         { "wholesale", 400, """{"success":false,"error":"too big","details":{"limit":"too big"}}""" },
         { "adpriority", 400, """{"error":{"code":"VALIDATION_ERROR","message":"too big","details":{"field":"limit","value":7,"constraint":"range:0-5","issues":[{"field":"limit","message":"too big"}]}}}""" },
-        { "brand-insights", 422, """{"error":"Unprocessable Entity","code":"INVALID_PARAMS","message":"too big","details":{"limit":"too big"}}""" },
+        { "brand-insights", 422, """{"error":"Validation error","code":"INVALID_PARAMS","message":"Invalid parameters","details":{"limit":"too big"}}""" },
     };
 
     [Theory]
@@ -73,7 +81,7 @@ public sealed class PipelineTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("pricewatch", """{"detail":"boom"}""")]
     [InlineData("wholesale", """{"success":false,"error":"boom"}""")]
     [InlineData("adpriority", """{"error":{"code":"INTERNAL_ERROR","message":"boom"}}""")]
-    [InlineData("brand-insights", """{"error":"Internal Server Error","code":"INTERNAL_ERROR","message":"boom","request_id":"rid"}""")]
+    [InlineData("brand-insights", """{"error":"Internal server error","code":"INTERNAL_ERROR","message":"boom","request_id":"rid"}""")]
     public void Unexpected_errors_take_each_modules_shape(string module, string expected)
     {
         var m = Modules.All.Single(x => x.Key == module);

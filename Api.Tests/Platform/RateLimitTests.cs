@@ -16,7 +16,8 @@ public sealed class RateLimitTests(TightLimitFactory api) : IClassFixture<TightL
     [Fact]
     public async Task Over_the_limit_answers_429_in_the_envelope_with_headers_per_tenant()
     {
-        var client = api.ClientFor(Guid.NewGuid());
+        var tenant = Guid.NewGuid();
+        var client = api.ClientFor(tenant);
         var answers = new List<HttpResponseMessage>();
         for (var i = 0; i < 4; i++) answers.Add(await client.GetAsync("/platform/v1/settings"));
 
@@ -31,6 +32,11 @@ public sealed class RateLimitTests(TightLimitFactory api) : IClassFixture<TightL
         var body = await limited.Json();
         Assert.Equal(429, (int?)body["status"]);
         Assert.Equal("Rate limit exceeded", (string?)body["detail"]);
+
+        // the budget belongs to the tenant, not to one token
+        var sameTenantOtherToken = api.CreateClient();
+        sameTenantOtherToken.DefaultRequestHeaders.Authorization = new("Bearer", ApiFactory.PlatformToken(tenant, TimeSpan.FromMinutes(7)));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await sameTenantOtherToken.GetAsync("/platform/v1/settings")).StatusCode);
 
         // another tenant has its own budget
         Assert.Equal(HttpStatusCode.OK, (await api.ClientFor(Guid.NewGuid()).GetAsync("/platform/v1/settings")).StatusCode);

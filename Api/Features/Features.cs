@@ -1,4 +1,6 @@
+using Api.Features.BrandInsights;
 using Api.Features.Platform;
+using Api.Features.PriceWatch;
 using Api.Features.ShopperSearch;
 using Coravel.Scheduling.Schedule.Interfaces;
 
@@ -9,11 +11,15 @@ static class Features
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services) => services
         .AddPlatformFeatures()
+        .AddBrandInsightsFeatures()
+        .AddPriceWatchFeatures()
         .AddShopperSearchFeatures();
 
     public static void Schedule(IScheduler s)
     {
         PlatformModule.Schedule(s);
+        BrandInsightsModule.Schedule(s);
+        PriceWatchModule.Schedule(s);
         ShopperSearchModule.Schedule(s);
     }
 }

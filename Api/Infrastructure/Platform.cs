@@ -44,6 +44,7 @@ public static class Platform
         services.AddScheduler();
         services.Replace(ServiceDescriptor.Singleton<IMutex, PostgresMutex>());
 
+        services.AddCors();   // modules add named policies (AddCors(o => o.AddPolicy(...))) and attach them with RequireCors
         services.AddSingleton<RateLimits>();
         services.AddSingleton<Security.SecretBox>();
         services.AddSlicesSchemes(config);
@@ -59,6 +60,7 @@ public static class Platform
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseRouting();
+        app.UseCors();
         app.Use(async (ctx, next) =>   // FastEndpoints' test-URL cache endpoint is not part of any documented API
         {
             if (ctx.Request.Path.StartsWithSegments("/_test_url_cache_") && !app.Environment.IsEnvironment("Testing"))
@@ -66,8 +68,8 @@ public static class Platform
             await next();
         });
         app.UseAuthentication();
+        app.UseAuthorization();   // authenticates with the endpoint's named schemes, so the limiter sees the tenant
         app.UseMiddleware<RateLimitMiddleware>();
-        app.UseAuthorization();
         app.UseFastEndpoints(c =>
         {
             // every slice belongs to a module and is mounted under that module's configured base path ("" = at the root);

@@ -12,6 +12,7 @@ public static class Schemes
     public static AuthenticationBuilder AddSlicesSchemes(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton<Secrets>();
+        services.AddBrandInsightsSchemes(config);
         return services.AddAuthentication()
             .AddScheme<JwtSchemeOptions, JwtSchemeHandler>(PlatformJwt, o =>
             {
@@ -20,6 +21,7 @@ public static class Schemes
                 o.Audience = config["Auth:Platform:Audience"];
                 o.TenantIsValid = t => Guid.TryParse(t, out _);
             })
+            .AddPriceWatchJwt(config)
             .AddShopperSearchSchemes();
     }
 }

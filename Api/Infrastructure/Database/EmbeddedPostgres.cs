@@ -39,6 +39,16 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var runAs = IsRoot() ? (UserExists("postgres") ? "postgres" : "nobody") : null;
         var passwordFile = dataDir + ".password";
         Directory.CreateDirectory(Path.GetDirectoryName(dataDir)!);
+        if (runAs is not null && !OthersCanTraverse(Path.GetDirectoryName(dataDir)!))
+        {
+            // e.g. a checkout under /root: the postgres user cannot reach it, so its cluster lives in /var/tmp instead
+            var hash = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDir)))[..12].ToLowerInvariant();
+            var moved = Path.Combine("/var/tmp", $"slices-{hash}", "postgres");
+            log.LogInformation("{Dir} is not reachable by the '{User}' user; the embedded cluster uses {Moved}", dataDir, runAs, moved);
+            Directory.CreateDirectory(Path.GetDirectoryName(moved)!);
+            dataDir = moved;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(dataDir)!);
         FileStream dirLock;
         try { dirLock = new FileStream(dataDir + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
         catch (IOException)
@@ -163,6 +173,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
         return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    static bool OthersCanTraverse(string dir)
+    {
+        for (var d = new DirectoryInfo(dir); d is not null; d = d.Parent)
+            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(d.FullName) & UnixFileMode.OtherExecute) == 0) return false;
+        return true;
     }
 
     static bool IsRoot() => OperatingSystem.IsLinux() && geteuid() == 0;

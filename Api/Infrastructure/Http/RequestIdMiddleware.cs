@@ -31,6 +31,8 @@ public sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddlewar
             await next(ctx);
             if (ctx.Response is { StatusCode: 404, HasStarted: false } && ctx.GetEndpoint() is null && ctx.Response.ContentLength is null)
                 await ApiErrors.WriteAsync(ctx, new ApiError(404, "NOT_FOUND", "Not Found"));
+            else if (ctx.Response is { StatusCode: 405, HasStarted: false } && ctx.Response.ContentLength is null)
+                await ApiErrors.WriteAsync(ctx, new ApiError(405, "METHOD_NOT_ALLOWED", "Method Not Allowed"));
         }
         catch (Exception e) when (!ctx.Response.HasStarted && !ctx.RequestAborted.IsCancellationRequested)
         {

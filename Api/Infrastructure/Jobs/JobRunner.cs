@@ -57,6 +57,12 @@ public sealed class JobRunner(JobStore store, JobTypes types, IServiceScopeFacto
         {
             log.LogWarning("Job {JobId} lost its lease; another worker may take it", job.Id);
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            log.LogInformation("Job {JobId} interrupted by shutdown; released for another worker", job.Id);
+            await store.ReleaseAsync(job.Id, worker, CancellationToken.None);
+            throw;
+        }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             log.LogWarning(e, "Job {JobId} ({JobType}) failed on attempt {Attempt} of {Max}", job.Id, job.Type, job.Attempt, job.MaxAttempts);

@@ -114,6 +114,19 @@ public sealed class JobStore(Db db, TimeProvider clock)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Gives a job back on shutdown: queued again at once, the interrupted attempt not counted.</summary>
+    public async Task ReleaseAsync(long id, string worker, CancellationToken ct)
+    {
+        await using var cmd = db.App.CreateCommand("""
+            update platform.jobs set status = 'queued', attempts = greatest(attempts - 1, 0), locked_by = null, lease_until = null,
+                   run_after = now(), updated_at = now()
+             where id = $1 and locked_by = $2 and status = 'running'
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = id });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = worker });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>2^attempt seconds, capped at 10 minutes (1 s, 2 s, 4 s, ...).</summary>
     public static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, Math.Max(0, attempt - 1))));
 

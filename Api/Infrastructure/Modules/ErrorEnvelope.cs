@@ -81,15 +81,29 @@ public static class ErrorEnvelopes
         public override int ValidationStatus => 422;
         public override Dictionary<string, object?> Body(ApiError e, int status, string requestId)
         {
+            var code = e.Code ?? DefaultCode(status);
             var body = new Dictionary<string, object?>
             {
-                ["error"] = Reason(status), ["code"] = e.Code ?? DefaultCode(status), ["message"] = e.Message,
+                ["error"] = Title(code, status), ["code"] = code,
+                ["message"] = e.IsValidation && e.Code is null or "INVALID_PARAMS" ? "Invalid parameters" : e.Message,
             };
             if (e.IsValidation) body["details"] = FieldMap(e.Fields);
             else if (e.Details is not null) body["details"] = e.Details;
             if (status >= 500) body["request_id"] = requestId;
             return body;
         }
+
+        // the document's titles per code (004, "Error responses"); other statuses fall back to the reason phrase
+        static string Title(string code, int status) => code switch
+        {
+            "AUTH_REQUIRED" => "Unauthorized",
+            "BRAND_ACCESS_DENIED" => "Access denied",
+            "BRAND_NOT_FOUND" => "Brand not found",
+            "FEATURE_DISABLED" => "Feature not available",
+            "INVALID_PARAMS" => "Validation error",
+            "INTERNAL_ERROR" => "Internal server error",
+            _ => Reason(status),
+        };
 
         static string DefaultCode(int status) => status switch
         {

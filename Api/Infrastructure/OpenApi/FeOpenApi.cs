@@ -16,7 +16,7 @@ public static partial class FeOpenApi
 {
     public static void AddModuleDocuments(this IServiceCollection services)
     {
-        foreach (var module in Modules.Modules.All)
+        foreach (var module in Modules.Modules.All.Where(m => m.Enabled))
             services.AddOpenApi(module.Key, o => Configure(o, module));
     }
 

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Api.Infrastructure.Database;
+using Api.Infrastructure.Http;
+using ErrorOr;
+using FastEndpoints;
+using Mediator;
+
+namespace Api.Features.PriceWatch.Admin.Billing;
+
+/// <summary><c>GET /api/admin/billing</c> (super admins): Billing summary across tenants</summary>
+sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<JsonElement>
+{
+    public override void Configure()
+    {
+        Get("api/admin/billing");
+        Group<PriceWatchAdminGroup>();
+        Description(b => b.WithTags("PriceWatch admin").WithSummary("Billing summary across tenants").Produces<JsonElement>());
+    }
+
+    public override async Task HandleAsync(CancellationToken ct) => await Send.ResultAsync(await mediator.Send(new Request(), ct), ct);
+}
+
+sealed record Request : IRequest<ErrorOr<JsonElement>>;
+
+sealed class Handler(AppDb db) : IRequestHandler<Request, ErrorOr<JsonElement>>
+{
+    static readonly string Query = Sql.Load<Handler>("Billing.sql");
+
+    public async ValueTask<ErrorOr<JsonElement>> Handle(Request req, CancellationToken ct) =>
+        await AdminQuery.JsonAsync(db, Query, req, ct) is { } json ? json : Error.NotFound("PriceWatch.NotFound", "Not found");
+}

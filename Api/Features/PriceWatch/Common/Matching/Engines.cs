@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+
+namespace Api.Features.PriceWatch.Common.Matching;
+
+/// <summary>
+/// Second opinion on an uncertain fuzzy match (hybrid: 40-79 %) and the judge of the "ai" method. The OpenAI-compatible chat
+/// client belongs to the ShopperSearch branch; until it is wired here (after merge) the registered implementation is the
+/// local rule-based verifier below, and every session records which engine decided.
+/// </summary>
+interface IMatchVerifier
+{
+    string Engine { get; }
+    Task<(bool Same, double Confidence)> VerifyAsync(Prepared own, Prepared candidate, double fuzzyConfidence, MatchProfile profile, CancellationToken ct);
+}
+
+/// <summary>Vector embeddings for products (same story: local feature-hashing embeddings until the OpenAI-compatible client is wired).</summary>
+interface IEmbedder
+{
+    string Engine { get; }
+    int Dimensions { get; }
+    Task<float[]> EmbedAsync(string text, CancellationToken ct);
+}
+
+/// <summary>Attribute extraction for backfill (local: the profile's categories and extraction vocabularies).</summary>
+interface IAttributeExtractor
+{
+    string Engine { get; }
+    Task<Dictionary<string, object>> ExtractAsync(string text, MatchProfile profile, CancellationToken ct);
+}
+
+sealed class LocalRuleVerifier : IMatchVerifier
+{
+    public string Engine => "local rule-based verifier (no OpenAI-compatible endpoint configured)";
+
+    public Task<(bool Same, double Confidence)> VerifyAsync(Prepared a, Prepared b, double fuzzy, MatchProfile profile, CancellationToken ct)
+    {
+        var conflicts = 0;
+        if (a.Sizes.Count > 0 && b.Sizes.Count > 0 && !a.Sizes.Overlaps(b.Sizes)) conflicts++;
+        if (a.Category is not null && b.Category is not null && a.Category != b.Category) conflicts++;
+        if (a.Brand is not null && b.Brand is not null && a.Brand != b.Brand) conflicts++;
+        foreach (var (_, values) in profile.ExtractionCategories)
+        {
+            var va = values.FirstOrDefault(v => a.Text.Contains(v, StringComparison.Ordinal));
+            var vb = values.FirstOrDefault(v => b.Text.Contains(v, StringComparison.Ordinal));
+            if (va is not null && vb is not null && va != vb) conflicts++;
+        }
+        var agree = (a.Sizes.Count > 0 && a.Sizes.SetEquals(b.Sizes) ? 1 : 0) + (a.Category is not null && a.Category == b.Category ? 1 : 0);
+        var same = conflicts == 0 && fuzzy >= 45;
+        var confidence = same ? Math.Min(95, Math.Max(fuzzy, 80) + 5 * agree) : Math.Min(fuzzy, 35);
+        return Task.FromResult((same, Math.Round(confidence, 2)));
+    }
+}
+
+/// <summary>Feature hashing of word tokens and character trigrams into 256 dimensions, L2-normalised.</summary>
+sealed partial class LocalHashingEmbedder : IEmbedder
+{
+    public string Engine => "local feature-hashing embeddings, 256 dimensions (no OpenAI-compatible endpoint configured)";
+    public int Dimensions => 256;
+
+    public Task<float[]> EmbedAsync(string text, CancellationToken ct)
+    {
+        var v = new float[Dimensions];
+        var norm = MatchProfile.Norm(text);
+        foreach (Match m in Word().Matches(norm))
+        {
+            Add(v, "w:" + m.Value, 1f);
+            var padded = $" {m.Value} ";
+            for (var i = 0; i + 3 <= padded.Length; i++) Add(v, "t:" + padded.Substring(i, 3), 0.5f);
+        }
+        var len = MathF.Sqrt(v.Sum(x => x * x));
+        if (len > 0) for (var i = 0; i < v.Length; i++) v[i] = MathF.Round(v[i] / len, 5);
+        return Task.FromResult(v);
+    }
+
+    void Add(float[] v, string feature, float weight)
+    {
+        var h = 2166136261u;   // FNV-1a
+        foreach (var c in feature) h = (h ^ c) * 16777619u;
+        v[h % (uint)Dimensions] += (h & 0x80000000) == 0 ? weight : -weight;
+    }
+
+    [GeneratedRegex("[a-z0-9]+")] private static partial Regex Word();
+}
+
+sealed partial class LocalAttributeExtractor : IAttributeExtractor
+{
+    public string Engine => "local rule-based extraction from the industry profile (no OpenAI-compatible endpoint configured)";
+
+    public Task<Dictionary<string, object>> ExtractAsync(string text, MatchProfile profile, CancellationToken ct)
+    {
+        var norm = MatchProfile.Norm(text);
+        var attributes = new Dictionary<string, object>();
+        foreach (var (name, keywords) in profile.Categories)
+            if (keywords.Any(k => Regex.IsMatch(norm, $@"\b{Regex.Escape(k)}\b"))) { attributes["category"] = name; break; }
+        foreach (var (name, values) in profile.ExtractionCategories)
+            if (values.FirstOrDefault(v => Regex.IsMatch(norm, $@"\b{Regex.Escape(v)}\b")) is { } value) attributes[name] = value;
+        var sizes = Size().Matches(norm).Select(m => m.Value.Replace(" ", "")).Where(s => profile.Units.Any(u => s.EndsWith(u, StringComparison.Ordinal)) || s.Contains('x')).Distinct().ToList();
+        if (sizes.Count > 0) attributes["size"] = string.Join(", ", sizes);
+        attributes["pack_quantity"] = PackQuantity.Extract(text);
+        return Task.FromResult(attributes);
+    }
+
+    [GeneratedRegex(@"\d+(?:[./]\d+)?\s?(?:x\s?\d+(?:[./]\d+)?)?\s?[a-z]{0,4}\b")] private static partial Regex Size();
+}

@@ -1,0 +1,129 @@
+using Api.Features.PriceWatch.Common;
+using Api.Features.PriceWatch.Common.Matching;
+using Api.Infrastructure.Database;
+using Api.Infrastructure.Jobs;
+using Api.Infrastructure.Tenancy;
+using LinqToDB.Data;
+
+namespace Api.Features.PriceWatch.Matching.StartMatch;
+
+/// <summary>The matching run: best match per own product and competitor, replacing the tenant's previous matches.</summary>
+sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, IMatchVerifier verifier, ILogger<Job> log) : IJobHandler
+{
+    public sealed record Args(string Method);
+    public sealed record Payload(Guid SessionId, Args Args);
+    public const string Fuzzy = "fuzzy token-set matcher with candidate blocking (local)";
+
+    public async Task<object?> RunAsync(JobRun job, CancellationToken ct)
+    {
+        var payload = job.PayloadAs<Payload>();
+        var tenant = Guid.Parse(tenantContext.Id!);
+        string? error = null;
+        var found = 0;
+        try { found = await MatchAsync(tenant, payload.SessionId, payload.Args.Method, ct); }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            error = $"{e.GetType().Name}: {e.Message}";
+            log.LogWarning(e, "Matching session {Session} failed", payload.SessionId);
+        }
+        finally
+        {
+            await MatchingSessions.FinishAsync(db, tenant, payload.SessionId, error, payload.Args.Method == "fuzzy" ? Fuzzy : $"{Fuzzy} + {verifier.Engine}", null);
+        }
+        return new { session_id = payload.SessionId, matches_found = found };
+    }
+
+    async Task<int> MatchAsync(Guid tenant, Guid session, string method, CancellationToken ct)
+    {
+        MatchProfile profile;
+        List<Row> own, theirs;
+        await using (var tx = await PwTx.BeginTenantAsync(db, tenant, ct))
+        {
+            profile = await profiles.GetAsync(db, tenant, ct);
+            own = await db.QueryToListAsync<Row>(Products.OwnSql, new { T = tenant }, ct);
+            theirs = await db.QueryToListAsync<Row>(Products.TheirsSql, new { T = tenant }, ct);
+            await tx.CommitAsync(ct);
+        }
+        await MatchingSessions.UpdateAsync(db, tenant, session, "update pricewatch.matching_sessions set total_products = @N where id = @S",
+            new { N = own.Count, S = session }, ct);
+
+        var matcher = new FuzzyMatcher(profile, theirs.Select(r => new Item(r.Id, r.Name, r.Price, r.CompetitorId)));
+        var matches = new List<(Guid Own, Guid Product, Guid Competitor, double Confidence)>();
+        for (var i = 0; i < own.Count; i++)
+        {
+            var item = new Item(own[i].Id, own[i].Name, own[i].Price);
+            var candidates = matcher.Candidates(item, take: 15);
+            foreach (var group in candidates.GroupBy(c => c.Product.CompetitorId))
+            {
+                var best = await DecideAsync(matcher, item, group.ToList(), method, profile, ct);
+                if (best is { } b) matches.Add((item.Id, b.Product.Id, b.Product.CompetitorId, b.Confidence));
+            }
+            if ((i + 1) % 200 == 0)
+                await MatchingSessions.UpdateAsync(db, tenant, session, "update pricewatch.matching_sessions set processed = @N, matches_found = @M where id = @S",
+                    new { N = i + 1, M = matches.Count, S = session }, ct);
+        }
+
+        await using (var tx = await PwTx.BeginTenantAsync(db, tenant, ct))
+        {
+            await db.ExecuteAsync("delete from pricewatch.product_matches where tenant_id = @T", new { T = tenant }, ct);
+            foreach (var chunk in matches.Chunk(2000))
+                await db.ExecuteAsync("""
+                    insert into pricewatch.product_matches (tenant_id, brand_product_id, product_tracking_id, competitor_id, confidence, method, session_id)
+                    select @T, o, p, c, round(conf::numeric, 2), @Method, @S
+                      from unnest(cast(@Own as uuid[]), cast(@Prod as uuid[]), cast(@Comp as uuid[]), cast(@Conf as float8[])) as u(o, p, c, conf)
+                    """, new
+                {
+                    T = tenant, Method = method, S = session, Own = chunk.Select(m => m.Own).ToArray(), Prod = chunk.Select(m => m.Product).ToArray(),
+                    Comp = chunk.Select(m => m.Competitor).ToArray(), Conf = chunk.Select(m => m.Confidence).ToArray(),
+                }, ct);
+            await db.ExecuteAsync("update pricewatch.matching_sessions set processed = @N, matches_found = @M where id = @S",
+                new { N = own.Count, M = matches.Count, S = session }, ct);
+            await tx.CommitAsync(ct);
+        }
+        return matches.Count;
+    }
+
+    async Task<Candidate?> DecideAsync(FuzzyMatcher matcher, Item own, List<Candidate> candidates, string method, MatchProfile p, CancellationToken ct)
+    {
+        var best = candidates[0];
+        switch (method)
+        {
+            case "fuzzy":
+                return best.Confidence >= p.MinConfidence ? best : null;
+            case "hybrid":
+                if (best.Confidence > p.AiVerifyMax) return best;
+                if (best.Confidence < p.AiVerifyMin) return null;
+                var (same, conf) = await verifier.VerifyAsync(matcher.Prepare(own), matcher.Prepare(best.Product), best.Confidence, p, ct);
+                return same ? best with { Confidence = conf } : null;
+            default:   // ai: the verifier judges the top fuzzy candidates
+                Candidate? chosen = null;
+                foreach (var c in candidates.Where(c => c.Confidence >= 30).Take(3))
+                {
+                    var (ok, score) = await verifier.VerifyAsync(matcher.Prepare(own), matcher.Prepare(c.Product), c.Confidence, p, ct);
+                    if (ok && (chosen is null || score > chosen.Confidence)) chosen = c with { Confidence = score };
+                }
+                return chosen;
+        }
+    }
+
+    sealed class Row
+    {
+        public Guid Id { get; init; }
+        public string Name { get; init; } = "";
+        public decimal? Price { get; init; }
+        public Guid CompetitorId { get; init; }
+    }
+}
+
+/// <summary>The two product lists every matcher reads.</summary>
+static class Products
+{
+    public const string OwnSql = """
+        select id as "Id", trim(title || ' ' || coalesce(variant_title, '')) as "Name", price as "Price"
+          from pricewatch.brand_products where tenant_id = @T order by id
+        """;
+    public const string TheirsSql = """
+        select id as "Id", product_name as "Name", price as "Price", competitor_id as "CompetitorId"
+          from pricewatch.product_tracking where tenant_id = @T order by id
+        """;
+}

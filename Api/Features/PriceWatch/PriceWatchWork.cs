@@ -1,0 +1,31 @@
+using Api.Features.PriceWatch.Team;
+using Api.Infrastructure.Jobs;
+
+namespace Api.Features.PriceWatch;
+
+/// <summary>The module's job kinds and services behind its slices.</summary>
+static class PriceWatchWork
+{
+    public static IServiceCollection AddPriceWatchWork(this IServiceCollection services)
+    {
+        services.AddScoped<InvitationMail>();
+        services.AddSingleton<Common.ProfileCache>();
+        services.AddScoped<Common.AlertEvaluator>();
+        services.AddScoped<Common.ScrapeStarter>();
+        services.AddSingleton<Scraping.RunScrape.StoreScraper>();
+        services.AddJob<Scraping.RunScrape.Job>(Common.ScrapeStarter.JobType);
+        // AI matching, embeddings and attribute extraction: local defaults until the OpenAI-compatible client is wired
+        services.AddSingleton<Common.Matching.IMatchVerifier, Common.Matching.LocalRuleVerifier>();
+        services.AddSingleton<Common.Matching.IEmbedder, Common.Matching.LocalHashingEmbedder>();
+        services.AddSingleton<Common.Matching.IAttributeExtractor, Common.Matching.LocalAttributeExtractor>();
+        services.AddJob<Matching.StartMatch.Job>(Common.MatchingSessions.JobType("match"));
+        services.AddJob<Matching.Backfill.Job>(Common.MatchingSessions.JobType("backfill"));
+        services.AddJob<Matching.Embed.Job>(Common.MatchingSessions.JobType("embed"));
+        services.AddJob<Matching.Validate.Job>(Common.MatchingSessions.JobType("validate"));
+        // own catalog: Shopify Admin REST read here until AdPriority's Shopify client is merged
+        services.AddHttpClient(nameof(Sync.StartSync.ShopifyAdminCatalog), c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<Sync.StartSync.IShopifyCatalog, Sync.StartSync.ShopifyAdminCatalog>();
+        services.AddJob<Sync.StartSync.Job>(Sync.StartSync.Job.Type);
+        return services;
+    }
+}
