@@ -8,7 +8,6 @@ using Api.Infrastructure.Security;
 using Api.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 
 namespace Api.Infrastructure.Auth;
 
@@ -25,6 +24,7 @@ public static class ShopperSearchAuth
     public const string MerchantHeader = "X-Merchant-ID";
     public const string ApiKeyClaim = "shopper_api_key_id";
     public const string ApiKeyPolicy = "shopper.apikey";
+    public const string CorsPolicy = "shopper";
     public const string MissingHeader = "Missing or invalid X-Merchant-ID header";
 
     public static AuthenticationBuilder AddShopperSearchSchemes(this AuthenticationBuilder builder)
@@ -56,18 +56,6 @@ public static class ShopperSearchAuth
         }
         return false;
     }
-
-    /// <summary>CORS response headers for an allowed origin (actual requests and preflights).</summary>
-    public static void WriteCorsHeaders(HttpResponse response, string origin)
-    {
-        var h = response.Headers;
-        h.AccessControlAllowOrigin = origin;
-        h.Vary = StringValues.Concat(h.Vary, "Origin");
-        h.AccessControlAllowHeaders = "Content-Type, X-Merchant-ID, Authorization";
-        h.AccessControlAllowMethods = "GET, POST, PUT, DELETE, OPTIONS";
-        h.AccessControlExposeHeaders = "X-Request-ID, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After";
-        h.AccessControlMaxAge = "600";
-    }
 }
 
 public sealed class ShopperMerchantHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
@@ -79,8 +67,7 @@ public sealed class ShopperMerchantHandler(IOptionsMonitor<AuthenticationSchemeO
     {
         string? origin = Request.Headers.Origin;
         var hasOrigin = !string.IsNullOrEmpty(origin);
-        var originAllowed = hasOrigin && ShopperSearchAuth.OriginAllowed(config, origin!);
-        if (originAllowed) Response.OnStarting(() => { ShopperSearchAuth.WriteCorsHeaders(Response, origin!); return Task.CompletedTask; });
+        var originAllowed = hasOrigin && ShopperSearchAuth.OriginAllowed(config, origin!);   // CORS headers: policy "shopper"
 
         if (!ShopperSearchAuth.TryParseMerchant(Request.Headers[ShopperSearchAuth.MerchantHeader], out var merchant))
             return Fail(400, ShopperSearchAuth.MissingHeader);

@@ -99,4 +99,45 @@ public sealed class UtilitiesTests(ShopperApi api) : IClassFixture<ShopperApi>, 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
     }
+
+    [Fact]
+    public async Task Preflight_from_an_allowed_origin_succeeds_and_others_are_refused()
+    {
+        static HttpRequestMessage Preflight(string origin, string path)
+        {
+            var req = new HttpRequestMessage(HttpMethod.Options, path);
+            req.Headers.Add("Origin", origin);
+            req.Headers.Add("Access-Control-Request-Method", "POST");
+            req.Headers.Add("Access-Control-Request-Headers", "content-type, x-merchant-id");
+            return req;
+        }
+
+        var client = api.CreateClient();   // a browser's preflight carries no X-Merchant-ID
+        var ok = await client.SendAsync(Preflight("https://demo-store.myshopify.com", "/shopper/api/v0/product/search/text"));
+        Assert.Equal(HttpStatusCode.NoContent, ok.StatusCode);
+        Assert.Equal("https://demo-store.myshopify.com", ok.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("POST", string.Join(",", ok.Headers.GetValues("Access-Control-Allow-Methods")));
+        var allowedHeaders = string.Join(",", ok.Headers.GetValues("Access-Control-Allow-Headers")).ToLowerInvariant();
+        Assert.Contains("x-merchant-id", allowedHeaders);
+        Assert.Contains("content-type", allowedHeaders);
+
+        var exact = await client.SendAsync(Preflight("https://shop.example.com", "/shopper/api/v1/user/profile"));
+        Assert.Equal("https://shop.example.com", exact.Headers.GetValues("Access-Control-Allow-Origin").Single());
+
+        foreach (var origin in new[] { "https://evil.example.net", "https://myshopify.com.evil.net", "http://demo-store.myshopify.com" })
+        {
+            var refused = await client.SendAsync(Preflight(origin, "/shopper/api/v0/product/search/text"));
+            Assert.True((int)refused.StatusCode < 500, origin);
+            Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"), origin);
+            Assert.False(refused.Headers.Contains("Access-Control-Allow-Methods"), origin);
+        }
+
+        // the actual request from an allowed origin carries the policy's headers, including on an error answer
+        var browser = api.CreateClient();
+        browser.DefaultRequestHeaders.Add("Origin", "https://demo-store.myshopify.com");
+        var missing = await browser.GetAsync("/shopper/api/v0/product/max-price");
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal("https://demo-store.myshopify.com", missing.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("X-Request-ID", string.Join(",", missing.Headers.GetValues("Access-Control-Expose-Headers")));
+    }
 }
