@@ -31,6 +31,7 @@ static class ShopperSearchModule
         services.AddSingleton<Api.Infrastructure.Demo.IDemoSeeder, Demo.Seeder>();
         services.AddJob<Pipeline.Run.Job>(Pipeline.Run.Job.Type);
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Keys.KeysCommand>();
+        services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.BenchDataCommand>();
         return services;
     }
 
