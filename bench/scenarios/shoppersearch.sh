@@ -14,7 +14,7 @@ prepare() {
   else
     echo "shoppersearch: bench catalog already present (or generation failed); continuing with what is loaded" >&2
   fi
-  $API_CLI shopper-keys create --merchant 50002 --env test --name bench | tail -1 > "$RESULTS/shoppersearch-ingest.key"
+  $API_CLI shopper-keys --create --merchant 50002 --env test --name bench | tail -1 > "$RESULTS/shoppersearch-ingest.key"
 }
 
 # shopper_wrk <name> <path> <mode>: warm-up and measured wrk runs of search.lua with distinct query salts

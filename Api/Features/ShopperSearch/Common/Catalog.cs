@@ -17,6 +17,11 @@ sealed class Catalog(ShopperCache cache)
     static readonly string VocabularySql = Sql.Load<Catalog>("Vocabulary.sql");
     static readonly string SynonymsSql = Sql.Load<Catalog>("Synonyms.sql");
     readonly ConcurrentDictionary<long, (long Version, Vocabulary Vocab)> _vocab = new();
+    readonly ConcurrentDictionary<long, long> _generation = new();
+    readonly ConcurrentDictionary<string, int> _pendingHits = new(StringComparer.Ordinal);
+
+    /// <summary>How long a served search stays in this process's memory; writes through another instance show after at most this.</summary>
+    public static readonly TimeSpan RecallTtl = TimeSpan.FromSeconds(30);
 
     public static string MaxPriceKey(long merchant) => $"shopper:maxprice:{merchant}";
     public static string PreferencesKey(long merchant, long profile) => $"shopper:prefs:{merchant}:{profile}";
@@ -35,10 +40,40 @@ sealed class Catalog(ShopperCache cache)
 
     public void Invalidate(long merchant)
     {
+        _generation.AddOrUpdate(merchant, 1, (_, g) => g + 1);
         cache.Remove(MaxPriceKey(merchant));
         cache.Remove(SynonymKey(merchant));
         _vocab.TryRemove(merchant, out _);
     }
+
+    string RecallKey(long merchant, string operation, string key) =>
+        $"shopper:recall:{merchant}:{_generation.GetValueOrDefault(merchant)}:{operation}:{key}";
+    static string HitKey(long merchant, string operation, string key) => $"{merchant}:{operation}:{key}";
+
+    /// <summary>
+    /// The in-process layer over <c>search_results</c>: a search served or stored here in the last <see cref="RecallTtl"/> is answered
+    /// from memory (dropped at once by this process's catalog writes). Its hits are counted here and added to the stored count
+    /// the next time the row is read (<see cref="DrainHits"/>), and cache checks see them (<see cref="PendingHits"/>).
+    /// </summary>
+    public bool TryRecall<T>(long merchant, string operation, string key, out T value) where T : class
+    {
+        if (cache.TryGetValue(RecallKey(merchant, operation, key), out T? v) && v is not null)
+        {
+            _pendingHits.AddOrUpdate(HitKey(merchant, operation, key), 1, (_, n) => n + 1);
+            value = v;
+            return true;
+        }
+        value = null!;
+        return false;
+    }
+
+    public void Remember<T>(long merchant, string operation, string key, T value) where T : class =>
+        cache.Put(RecallKey(merchant, operation, key), value, RecallTtl);
+
+    public int DrainHits(long merchant, string operation, string key) =>
+        _pendingHits.TryRemove(HitKey(merchant, operation, key), out var n) ? n : 0;
+
+    public int PendingHits(long merchant, string operation, string key) => _pendingHits.GetValueOrDefault(HitKey(merchant, operation, key));
 
     public async Task<Vocabulary> VocabularyAsync(DataConnection db, long merchant, long version, CancellationToken ct)
     {

@@ -1,29 +1,40 @@
 -- Candidates of one merchant's hybrid search, with the lexical signals; SearchEngine fuses them with embedding and colour
--- similarity. Only active, displayed rows inside the price range and gender filter are eligible. Candidate sources: rows
--- matching every term (AND); when those are fewer than @Limit, rows matching any term (OR); in colour mode (or when the
--- text finds nothing and a colour was given) rows ranked by CIELAB distance. No rows: nothing matched.
+-- similarity. Only active, displayed rows inside the price range and gender filter are eligible. Candidate sources, each
+-- relaxing the last only when it found fewer than @Limit rows: rows matching every term (AND); rows matching at least two
+-- terms (@TsSome, for three or more terms); rows matching any term (OR, at most @AnyCap); in colour mode (or when the text
+-- finds nothing and a colour was given) rows ranked by CIELAB distance. "eligible" is inlined into each source (not
+-- materialized) so the full-text sources use the GIN index instead of scanning the merchant's catalog. No rows: nothing matched.
 with q as (
     select case when @TsAll = '' then null else to_tsquery('english', @TsAll) end as q_all,
            case when @TsAny = '' then null else to_tsquery('english', @TsAny) end as q_any,
+           case when @TsSome = '' then null else to_tsquery('english', @TsSome) end as q_some,
            (select coalesce(array_agg(to_tsquery('english', t)), '{}') from unnest(cast(@Terms as text[])) t) as term_qs,
            case when cardinality(cast(@Materials as text[])) = 0 then null
                 else to_tsquery('english', array_to_string(cast(@Materials as text[]), ' | ')) end as q_mat
 ),
-eligible as (
+eligible as not materialized (
     select p.id, p.search_vector, p.color_embedding, p.color_embedding_1, p.color_embedding_2, p.color_embedding_3
     from shopper.products p
-    where p.merchant_id = @Merchant and p.status = 'active' and p.display_flag
-      and (cast(@MinPrice as float8) is null or p.price_numeric >= cast(@MinPrice as float8))
-      and (cast(@MaxPrice as float8) is null or p.price_numeric <= cast(@MaxPrice as float8))
+    -- "+ 0" keeps these as row filters: ANDing a bitmap of the merchant's whole price range onto the text match costs more
+    -- than checking the few rows the GIN index returns
+    where p.merchant_id + 0 = @Merchant and p.status = 'active' and p.display_flag
+      and (cast(@MinPrice as float8) is null or p.price_numeric + 0 >= cast(@MinPrice as float8))
+      and (cast(@MaxPrice as float8) is null or p.price_numeric + 0 <= cast(@MaxPrice as float8))
       and (cardinality(cast(@Genders as text[])) = 0 or p.gender = any(cast(@Genders as text[])))
 ),
 by_all as (
     select e.id from eligible e, q where q.q_all is not null and e.search_vector @@ q.q_all limit @PoolCap
 ),
+by_some as (
+    select e.id from eligible e, q
+    where q.q_some is not null and e.search_vector @@ q.q_some and (select count(*) from by_all) < @Limit
+    limit @PoolCap
+),
 by_any as (
     select e.id from eligible e, q
-    where q.q_any is not null and e.search_vector @@ q.q_any and (select count(*) from by_all) < @Limit
-    limit @PoolCap
+    where q.q_any is not null and e.search_vector @@ q.q_any
+      and (select count(*) from by_all) + (select count(*) from by_some) < @Limit
+    limit @AnyCap
 ),
 by_color as (
     select e.id from eligible e
@@ -34,7 +45,7 @@ by_color as (
                    shopper.delta_e(e.color_embedding_2, cast(@Color as real[])) + 8, shopper.delta_e(e.color_embedding_3, cast(@Color as real[])) + 15)
     limit @Keep
 ),
-pool as (select id from by_all union select id from by_any union select id from by_color),
+pool as (select id from by_all union select id from by_some union select id from by_any union select id from by_color),
 scored as (
     select p.id,
            case when q.q_any is null then 0 else ts_rank_cd('{0.1, 0.25, 0.5, 1.0}', p.search_vector, q.q_any) end as rank,

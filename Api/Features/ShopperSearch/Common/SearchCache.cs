@@ -43,8 +43,8 @@ static class SearchCache
     static List<string> Clean(IEnumerable<string>? values) =>
         values?.Select(v => QueryText.Normalize(v)).Where(v => v.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList() ?? [];
 
-    public static async Task<CachedSearch?> TakeAsync(DataConnection db, long merchant, string operation, string key, CancellationToken ct) =>
-        (await db.QueryToListAsync<CachedSearch>(GetSql, new { Merchant = merchant, Operation = operation, CacheKey = key }, ct)) is [var row] ? row : null;
+    public static async Task<CachedSearch?> TakeAsync(DataConnection db, long merchant, string operation, string key, CancellationToken ct, int pendingHits = 0) =>
+        (await db.QueryToListAsync<CachedSearch>(GetSql, new { Merchant = merchant, Operation = operation, CacheKey = key, Pending = pendingHits }, ct)) is [var row] ? row : null;
 
     public static async Task<(int ResultCount, int Hits)?> PeekAsync(DataConnection db, long merchant, string operation, string key, CancellationToken ct) =>
         (await db.QueryToListAsync<PeekRow>(PeekSql, new { Merchant = merchant, Operation = operation, CacheKey = key }, ct)) is [var row]

@@ -21,7 +21,7 @@ sealed record SearchHit(ProductRow Product, double Distance);
 sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache cache)
 {
     static readonly string SearchSql = Sql.Load<SearchEngine>("Search.sql");
-    const int PoolCap = 4000, Keep = 200;
+    const int PoolCap = 4000, AnyCap = 1000, Keep = 200, MaxPairTerms = 6;
 
     public async Task<List<SearchHit>> SearchAsync(DataConnection db, SearchInput input, CancellationToken ct)
     {
@@ -47,10 +47,12 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
         var color = input.Color ?? implicitColor;
         var queryVector = groups.Count > 0 ? await QueryVectorAsync(input.Query, ct) : null;
 
+        // one query on a couple of cores: parallel workers cost more to start than they save here
+        await db.ExecuteAsync("set local max_parallel_workers_per_gather = 0", ct);
         var rows = await db.QueryToListAsync<ProductRow>(SearchSql, new
         {
-            input.Merchant, input.Mode, input.Limit, PoolCap, Keep,
-            TsAll = string.Join(" & ", groups), TsAny = string.Join(" | ", groups), Terms = groups.ToArray(),
+            input.Merchant, input.Mode, input.Limit, PoolCap, AnyCap, Keep,
+            TsAll = string.Join(" & ", groups), TsAny = string.Join(" | ", groups), TsSome = AtLeastTwo(groups), Terms = groups.ToArray(),
             Raw = QueryText.Normalize(input.Query),
             MinPrice = input.MinPrice, MaxPrice = input.MaxPrice, Genders = input.Genders.ToArray(),
             Color = input.Mode == "text" || input.Color is null ? Array.Empty<float>() : input.Color.Value.ToArray(),
@@ -76,6 +78,16 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
             hits.Add(new SearchHit(r, Math.Round(Math.Clamp(1 - score, 0, 1), 4)));
         }
         return hits.OrderBy(h => h.Distance).ThenBy(h => h.Product.Id).Take(input.Limit).ToList();
+    }
+
+    /// <summary>For three to six terms, a query matching any two of them: the middle step between "all terms" and "any term".</summary>
+    static string AtLeastTwo(List<string> groups)
+    {
+        if (groups.Count is < 3 or > MaxPairTerms) return "";
+        var pairs = new List<string>();
+        for (var i = 0; i < groups.Count; i++)
+            for (var j = i + 1; j < groups.Count; j++) pairs.Add($"({groups[i]} & {groups[j]})");
+        return string.Join(" | ", pairs);
     }
 
     async Task<float[]> QueryVectorAsync(string query, CancellationToken ct)

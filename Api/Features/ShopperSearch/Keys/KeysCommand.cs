@@ -7,13 +7,14 @@ using Npgsql;
 namespace Api.Features.ShopperSearch.Keys;
 
 /// <summary>
-/// <c>dotnet run --project Api -- shopper-keys create|list|rotate|revoke --merchant N [--env test|live] [--name x] [--id K]</c>.
+/// <c>dotnet run --project Api -- shopper-keys --create|--list|--rotate|--revoke --merchant N [--env test|live] [--name x] [--id K]</c>
+/// (the platform CLI passes only <c>--options</c> to commands, so the action is a flag).
 /// A new key is printed once; only its SHA-256 hash and a short prefix are stored. Rotating revokes the old key and prints a new one.
 /// </summary>
 sealed class KeysCommand : ICliCommand
 {
     public string Name => "shopper-keys";
-    public string Usage => "create|list|rotate|revoke --merchant <id> [--env test|live] [--name <label>] [--id <key id>]";
+    public string Usage => "--create|--list|--rotate|--revoke --merchant <id> [--env test|live] [--name <label>] [--id <key id>]";
 
     public async Task<int> RunAsync(IServiceProvider services, IReadOnlyDictionary<string, string> args, CancellationToken ct)
     {

@@ -35,7 +35,7 @@ sealed record Results(JsonElement Data);
 sealed record Response(Results Results, string Recommendation, bool Success);
 
 /// <summary>operation_type: both inputs → textandcolor, colour only → color, text only → text. Cached 7 days on query|[r,g,b].</summary>
-sealed class Handler(AppDb db, TenantContext tenant, SearchEngine engine, Recommender recommender) : IRequestHandler<Request, ErrorOr<Response>>
+sealed class Handler(AppDb db, TenantContext tenant, SearchEngine engine, Recommender recommender, Catalog catalog) : IRequestHandler<Request, ErrorOr<Response>>
 {
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
@@ -50,11 +50,16 @@ sealed class Handler(AppDb db, TenantContext tenant, SearchEngine engine, Recomm
         var who = new ShopperContext(req.UserName, null, req.ConversationalStyle);
         var personal = who.UserName is { Length: > 0 } || who.ConversationalStyle is { Length: > 0 };
 
+        if (catalog.TryRecall(merchant, op, key, out Cached recalled))
+            return new Response(new Results(recalled.Data), personal
+                ? await recommender.RecommendAsync(parsed.Text, colorName, parsed.MinPrice, parsed.MaxPrice, ProductRows.FromItems(recalled.Data), who, false, ct)
+                : recalled.Recommendation, true);
         await using var tx = await db.BeginTenantAsync(ct);
-        if (await SearchCache.TakeAsync(db, merchant, op, key, ct) is { } hit)
+        if (await SearchCache.TakeAsync(db, merchant, op, key, ct, catalog.DrainHits(merchant, op, key)) is { } hit)
         {
             await tx.CommitAsync(ct);
             var cached = JsonSerializer.Deserialize<Cached>(hit.Response, Modules.ShopperSearch.Json)!;
+            catalog.Remember(merchant, op, key, cached);
             return new Response(new Results(cached.Data), personal
                 ? await recommender.RecommendAsync(parsed.Text, colorName, parsed.MinPrice, parsed.MaxPrice, ProductRows.FromItems(cached.Data), who, false, ct)
                 : cached.Recommendation, true);
@@ -66,6 +71,7 @@ sealed class Handler(AppDb db, TenantContext tenant, SearchEngine engine, Recomm
         var generic = await recommender.RecommendAsync(parsed.Text, colorName, parsed.MinPrice, parsed.MaxPrice, top, new ShopperContext(), false, ct);
         await SearchCache.PutAsync(db, merchant, op, key, hits.Count, new Cached(data, generic), ct);
         await tx.CommitAsync(ct);
+        catalog.Remember(merchant, op, key, new Cached(data, generic));
         return new Response(new Results(data), personal
             ? await recommender.RecommendAsync(parsed.Text, colorName, parsed.MinPrice, parsed.MaxPrice, top, who, false, ct) : generic, true);
     }

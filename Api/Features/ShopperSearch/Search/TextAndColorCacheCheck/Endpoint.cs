@@ -32,7 +32,7 @@ sealed record Request : ColorSearchBody, IRequest<ErrorOr<Response>>
 sealed record Response(bool Cached, int ResultCount, string CacheKey, string OperationType,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? Hits);
 
-sealed class Handler(AppDb db, TenantContext tenant) : IRequestHandler<Request, ErrorOr<Response>>
+sealed class Handler(AppDb db, TenantContext tenant, Catalog catalog) : IRequestHandler<Request, ErrorOr<Response>>
 {
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
@@ -44,6 +44,6 @@ sealed class Handler(AppDb db, TenantContext tenant) : IRequestHandler<Request, 
         await using var tx = await db.BeginTenantAsync(ct);
         var peek = await SearchCache.PeekAsync(db, merchant, req.OperationType, key, ct);
         await tx.CommitAsync(ct);
-        return peek is { } p ? new Response(true, p.ResultCount, key, req.OperationType, p.Hits) : new Response(false, 0, key, req.OperationType, null);
+        return peek is { } p ? new Response(true, p.ResultCount, key, req.OperationType, p.Hits + catalog.PendingHits(merchant, req.OperationType, key)) : new Response(false, 0, key, req.OperationType, null);
     }
 }

@@ -33,7 +33,7 @@ sealed record Request : TextSearchBody, IRequest<ErrorOr<Response>>
 sealed record Response(bool Cached, int ResultCount, string CacheKey, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? Hits);
 
 /// <summary>Computes the text search's cache key from the same body (loading stored preferences the same way) and peeks.</summary>
-sealed class Handler(AppDb db, TenantContext tenant, PreferencesStore preferences) : IRequestHandler<Request, ErrorOr<Response>>
+sealed class Handler(AppDb db, TenantContext tenant, PreferencesStore preferences, Catalog catalog) : IRequestHandler<Request, ErrorOr<Response>>
 {
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
@@ -44,6 +44,6 @@ sealed class Handler(AppDb db, TenantContext tenant, PreferencesStore preference
         var key = SearchCache.TextKey(req.QueryStr, req.Limit, req.Gender, req.MinPrice, req.MaxPrice, colors, materials);
         var peek = await SearchCache.PeekAsync(db, merchant, "text", key, ct);
         await tx.CommitAsync(ct);
-        return peek is { } p ? new Response(true, p.ResultCount, key, p.Hits) : new Response(false, 0, key, null);
+        return peek is { } p ? new Response(true, p.ResultCount, key, p.Hits + catalog.PendingHits(merchant, "text", key)) : new Response(false, 0, key, null);
     }
 }
