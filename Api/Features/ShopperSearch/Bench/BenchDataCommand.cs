@@ -55,6 +55,7 @@ sealed class BenchDataCommand : ICliCommand
         var colors = ColorNames.Select(n => (Name: n, Rgb: Colors.Parse(n) ?? throw new InvalidOperationException($"unknown colour {n}"))).ToArray();
 
         await using var conn = await db.Owner.OpenConnectionAsync(ct);
+        await ResetIngestTargetAsync(conn, merchant, merchants, ct);
         await using (var exists = new NpgsqlCommand("select exists (select from shopper.products where merchant_id = $1)", conn))
         {
             exists.Parameters.Add(new NpgsqlParameter { Value = merchant });
@@ -128,6 +129,31 @@ sealed class BenchDataCommand : ICliCommand
             Console.WriteLine($"wrote {rows} ingest lines to {file}");
         }
         return 0;
+    }
+
+    /// <summary>
+    /// An earlier run's ingest leaves its rows and a queued enrichment run (fetching 100,000 bench image URLs) behind, which would
+    /// load the next run's measurements: the bench merchants' unfinished pipeline jobs are failed and ingested rows removed.
+    /// </summary>
+    static async Task ResetIngestTargetAsync(NpgsqlConnection conn, long merchant, int merchants, CancellationToken ct)
+    {
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using (var jobs = new NpgsqlCommand("""
+            update platform.jobs set status = 'failed', last_error = 'cancelled by shopper-bench-data', finished_at = now(), updated_at = now()
+            where type = $1 and status in ('queued', 'running') and tenant_id = any($2)
+            """, conn, tx))
+        {
+            jobs.Parameters.Add(new NpgsqlParameter { Value = Pipeline.Run.Job.Type });
+            jobs.Parameters.Add(new NpgsqlParameter { Value = Enumerable.Range(0, merchants).Select(m => (merchant + m).ToString(CultureInfo.InvariantCulture)).ToArray() });
+            var n = await jobs.ExecuteNonQueryAsync(ct);
+            if (n > 0) Console.WriteLine($"cancelled {n} unfinished bench pipeline job(s)");
+        }
+        for (var m = 0; m < merchants; m++)
+        {
+            await Exec(conn, tx, "select set_config('app.tenant_id', $1, true)", ct, (merchant + m).ToString(CultureInfo.InvariantCulture));
+            await Exec(conn, tx, "delete from shopper.products where merchant_id = $1 and product_id like 'INGEST-%'", ct, merchant + m);
+        }
+        await tx.CommitAsync(ct);
     }
 
     sealed record Generated(string Id, string Name, string Handle, string Details, string Brand, string Category, string Sub, string Color, string ColorName,

@@ -2,8 +2,9 @@
 -- similarity. Only active, displayed rows inside the price range and gender filter are eligible. Candidate sources, each
 -- relaxing the last only when it found fewer than @Limit rows: rows matching every term (AND); rows matching at least two
 -- terms (@TsSome, for three or more terms); rows matching any term (OR, at most @AnyCap); in colour mode (or when the text
--- finds nothing and a colour was given) rows ranked by CIELAB distance. "eligible" is inlined into each source (not
--- materialized) so the full-text sources use the GIN index instead of scanning the merchant's catalog. No rows: nothing matched.
+-- finds nothing and a colour was given) rows ranked by CIELAB distance. No rows: nothing matched.
+-- "eligible" is read once: under row-level security PostgreSQL does not use the GIN index for @@ (ts_match_vq is not
+-- leakproof, so it may not run before the policy's filter), hence one scan of the merchant's rows shared by every source.
 with q as (
     select case when @TsAll = '' then null else to_tsquery('english', @TsAll) end as q_all,
            case when @TsAny = '' then null else to_tsquery('english', @TsAny) end as q_any,
@@ -12,14 +13,12 @@ with q as (
            case when cardinality(cast(@Materials as text[])) = 0 then null
                 else to_tsquery('english', array_to_string(cast(@Materials as text[]), ' | ')) end as q_mat
 ),
-eligible as not materialized (
+eligible as materialized (
     select p.id, p.search_vector, p.color_embedding, p.color_embedding_1, p.color_embedding_2, p.color_embedding_3
     from shopper.products p
-    -- "+ 0" keeps these as row filters: ANDing a bitmap of the merchant's whole price range onto the text match costs more
-    -- than checking the few rows the GIN index returns
-    where p.merchant_id + 0 = @Merchant and p.status = 'active' and p.display_flag
-      and (cast(@MinPrice as float8) is null or p.price_numeric + 0 >= cast(@MinPrice as float8))
-      and (cast(@MaxPrice as float8) is null or p.price_numeric + 0 <= cast(@MaxPrice as float8))
+    where p.merchant_id = @Merchant and p.status = 'active' and p.display_flag
+      and (cast(@MinPrice as float8) is null or p.price_numeric >= cast(@MinPrice as float8))
+      and (cast(@MaxPrice as float8) is null or p.price_numeric <= cast(@MaxPrice as float8))
       and (cardinality(cast(@Genders as text[])) = 0 or p.gender = any(cast(@Genders as text[])))
 ),
 by_all as (
