@@ -3,8 +3,8 @@
 -- relaxing the last only when it found fewer than @Limit rows: rows matching every term (AND); rows matching at least two
 -- terms (@TsSome, for three or more terms); rows matching any term (OR, at most @AnyCap); in colour mode (or when the text
 -- finds nothing and a colour was given) rows ranked by CIELAB distance. No rows: nothing matched.
--- "eligible" is read once: under row-level security PostgreSQL does not use the GIN index for @@ (ts_match_vq is not
--- leakproof, so it may not run before the policy's filter), hence one scan of the merchant's rows shared by every source.
+-- Under row-level security PostgreSQL does not use the GIN index for @@ (ts_match_vq is not leakproof, so it may not run
+-- before the policy's filter): the text sources share one scan of the merchant's rows ("matched").
 with q as (
     select case when @TsAll = '' then null else to_tsquery('english', @TsAll) end as q_all,
            case when @TsAny = '' then null else to_tsquery('english', @TsAny) end as q_any,
@@ -13,7 +13,7 @@ with q as (
            case when cardinality(cast(@Materials as text[])) = 0 then null
                 else to_tsquery('english', array_to_string(cast(@Materials as text[]), ' | ')) end as q_mat
 ),
-eligible as materialized (
+eligible as not materialized (
     select p.id, p.search_vector, p.color_embedding, p.color_embedding_1, p.color_embedding_2, p.color_embedding_3
     from shopper.products p
     where p.merchant_id = @Merchant and p.status = 'active' and p.display_flag
@@ -21,24 +21,28 @@ eligible as materialized (
       and (cast(@MaxPrice as float8) is null or p.price_numeric <= cast(@MaxPrice as float8))
       and (cardinality(cast(@Genders as text[])) = 0 or p.gender = any(cast(@Genders as text[])))
 ),
+-- one pass over the merchant's rows: every row matching any term, flagged when it matches all terms or at least two
+-- (all ⊂ two ⊂ any), so only the matches are kept, not the catalog
+matched as materialized (
+    select e.id,
+           q.q_all is not null and e.search_vector @@ q.q_all as m_all,
+           q.q_some is not null and e.search_vector @@ q.q_some as m_some
+    from eligible e, q
+    where q.q_any is not null and e.search_vector @@ q.q_any
+),
 by_all as (
-    select e.id from eligible e, q where q.q_all is not null and e.search_vector @@ q.q_all limit @PoolCap
+    select id from matched where m_all limit @PoolCap
 ),
 by_some as (
-    select e.id from eligible e, q
-    where q.q_some is not null and e.search_vector @@ q.q_some and (select count(*) from by_all) < @Limit
-    limit @PoolCap
+    select id from matched where m_some and (select count(*) from by_all) < @Limit limit @PoolCap
 ),
 by_any as (
-    select e.id from eligible e, q
-    where q.q_any is not null and e.search_vector @@ q.q_any
-      and (select count(*) from by_all) + (select count(*) from by_some) < @Limit
-    limit @AnyCap
+    select id from matched where (select count(*) from by_all) + (select count(*) from by_some) < @Limit limit @AnyCap
 ),
 by_color as (
     select e.id from eligible e
     where cardinality(cast(@Color as real[])) = 3
-      and (@Mode = 'color' or not exists (select from by_all) and not exists (select from by_any))
+      and (@Mode = 'color' or not exists (select from matched))
       and coalesce(e.color_embedding, e.color_embedding_1) is not null
     order by least(shopper.delta_e(e.color_embedding, cast(@Color as real[])), shopper.delta_e(e.color_embedding_1, cast(@Color as real[])),
                    shopper.delta_e(e.color_embedding_2, cast(@Color as real[])) + 8, shopper.delta_e(e.color_embedding_3, cast(@Color as real[])) + 15)
