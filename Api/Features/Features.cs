@@ -2,6 +2,7 @@ using Api.Features.AdPriority;
 using Api.Features.BrandInsights;
 using Api.Features.Platform;
 using Api.Features.PriceWatch;
+using Api.Features.ShopperSearch;
 using Coravel.Scheduling.Schedule.Interfaces;
 
 namespace Api.Features;
@@ -13,7 +14,8 @@ static class Features
         .AddPlatformFeatures()
         .AddAdPriorityFeatures()
         .AddBrandInsightsFeatures()
-        .AddPriceWatchFeatures();
+        .AddPriceWatchFeatures()
+        .AddShopperSearchFeatures();
 
     public static void Schedule(IScheduler s)
     {
@@ -21,5 +23,6 @@ static class Features
         AdPriorityModule.Schedule(s);
         BrandInsightsModule.Schedule(s);
         PriceWatchModule.Schedule(s);
+        ShopperSearchModule.Schedule(s);
     }
 }

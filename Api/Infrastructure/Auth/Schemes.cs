@@ -22,6 +22,7 @@ public static class Schemes
                 o.TenantIsValid = t => Guid.TryParse(t, out _);
             })
             .AddAdPrioritySchemes()
-            .AddPriceWatchJwt(config);
+            .AddPriceWatchJwt(config)
+            .AddShopperSearchSchemes();
     }
 }

@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Api.Features.ShopperSearch.Demo;
+using Api.Infrastructure.Demo;
+using Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Api.Tests.Features.ShopperSearch;
+
+/// <summary>The API with ShopperSearch's test settings: merchant-data deletion on, loopback image fetches allowed, a CORS allow-list.</summary>
+public class ShopperApi : ApiFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["DELETE_MERCHANT_DATA_ON_UNINSTALL"] = "true",
+        ["Integrations:ImageFetch:AllowLoopback"] = "true",
+        ["ShopperSearch:Cors:AllowedOrigins:0"] = "https://*.myshopify.com",
+        ["ShopperSearch:Cors:AllowedOrigins:1"] = "https://shop.example.com",
+    };
+}
+
+public static class Shopper
+{
+    static readonly ConditionalWeakTable<ApiFactory, Task> Seeded = new();
+    public const long Demo = Seeder.DemoMerchant;
+    public const long Other = Seeder.OtherMerchant;
+
+    public static Task SeedAsync(this ApiFactory api) => Seeded.GetValue(api, a => DemoData.SeedAsync(a.Services, CancellationToken.None));
+
+    /// <summary>A client whose requests carry <c>X-Merchant-ID</c>.</summary>
+    public static HttpClient Merchant(this ApiFactory api, long merchant)
+    {
+        var c = api.CreateClient();
+        c.DefaultRequestHeaders.Add("X-Merchant-ID", merchant.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return c;
+    }
+
+    static readonly JsonSerializerOptions Snake = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static async Task<(int Status, JsonNode Body)> Post(this HttpClient c, string path, object body)
+    {
+        var rsp = await c.PostAsJsonAsync("/shopper" + path, body, Snake);
+        var text = await rsp.Content.ReadAsStringAsync();
+        return ((int)rsp.StatusCode, JsonNode.Parse(text.Length == 0 ? "null" : text) ?? JsonValue.Create(0));
+    }
+
+    public static async Task<(int Status, JsonNode Body)> Send(this HttpClient c, HttpMethod method, string path, object? body = null)
+    {
+        var req = new HttpRequestMessage(method, "/shopper" + path);
+        if (body is not null) req.Content = JsonContent.Create(body, options: Snake);
+        var rsp = await c.SendAsync(req);
+        var text = await rsp.Content.ReadAsStringAsync();
+        return ((int)rsp.StatusCode, JsonNode.Parse(text.Length == 0 ? "null" : text) ?? JsonValue.Create(0));
+    }
+
+    public static List<string> Ids(JsonNode data) => data.AsArray().Select(i => (string)i!["product_id"]!).ToList();
+}

@@ -1,0 +1,118 @@
+using Api.Infrastructure.Database;
+using LinqToDB.Data;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Api.Features.ShopperSearch.Common;
+
+/// <summary>What to search for. <see cref="Mode"/> is text, color or textandcolor (the documented operation_type).</summary>
+sealed record SearchInput(
+    long Merchant, string Mode, string Query, Lab? Color, double? MinPrice, double? MaxPrice, IReadOnlyList<string> Genders,
+    IReadOnlyList<Lab> FavoriteColors, IReadOnlyList<string> Materials, int Limit);
+
+sealed record SearchHit(ProductRow Product, double Distance);
+
+/// <summary>
+/// Hybrid ranking. Lexical signals come from PostgreSQL full-text search (weighted name &gt; category/brand &gt; tags/colour &gt;
+/// details; the query's terms expanded with the merchant's synonyms and with typo corrections from its vocabulary), trigram
+/// word similarity of the query to the name, and the cosine of text embeddings; colour is CIELAB distance to the product's stated
+/// colour and its three dominant image colours. They are fused into one score in [0, 1]; <c>distance = 1 − score</c>.
+/// Favourite colours and preferred materials only nudge the score.
+/// </summary>
+sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache cache)
+{
+    static readonly string SearchSql = Sql.Load<SearchEngine>("Search.sql");
+    const int PoolCap = 4000, AnyCap = 1000, Keep = 200, MaxPairTerms = 6;
+
+    public async Task<List<SearchHit>> SearchAsync(DataConnection db, SearchInput input, CancellationToken ct)
+    {
+        var version = await catalog.VersionAsync(db, input.Merchant, ct);
+        var terms = QueryText.Terms(input.Query);
+        var groups = new List<string>();
+        if (terms.Count > 0 && input.Mode != "color")
+        {
+            var vocab = await catalog.VocabularyAsync(db, input.Merchant, version, ct);
+            var synonyms = await catalog.SynonymsAsync(db, input.Merchant, ct);
+            foreach (var t in terms)
+            {
+                var alternatives = new List<string> { t };
+                if (vocab.Correct(t) is { } fixedWord) alternatives.Add(fixedWord);
+                if (synonyms.TryGetValue(t, out var syn)) alternatives.AddRange(syn);
+                var parts = alternatives.Select(QueryText.TsTerm).OfType<string>().Distinct().ToList();
+                if (parts.Count > 0) groups.Add(parts.Count == 1 ? parts[0] : "(" + string.Join(" | ", parts) + ")");
+            }
+        }
+        // a colour named in a text query ("red dress") also ranks by colour, more gently than an explicit colour
+        var implicitColor = input.Color is null && input.Mode != "color" && Colors.FindInText(input.Query) is { } named
+            ? Colors.ToLab(named.R, named.G, named.B) : (Lab?)null;
+        var color = input.Color ?? implicitColor;
+        var queryVector = groups.Count > 0 ? await QueryVectorAsync(input.Query, ct) : null;
+
+        // one query on a couple of cores: parallel workers cost more to start than they save here
+        await db.ExecuteAsync("set local max_parallel_workers_per_gather = 0", ct);
+        var rows = await db.QueryToListAsync<ProductRow>(SearchSql, new
+        {
+            input.Merchant, input.Mode, input.Limit, PoolCap, AnyCap, Keep,
+            TsAll = string.Join(" & ", groups), TsAny = string.Join(" | ", groups), TsSome = AtLeastTwo(groups), Terms = groups.ToArray(),
+            Raw = QueryText.Normalize(input.Query),
+            MinPrice = input.MinPrice, MaxPrice = input.MaxPrice, Genders = input.Genders.ToArray(),
+            Color = input.Mode == "text" || input.Color is null ? Array.Empty<float>() : input.Color.Value.ToArray(),
+            Materials = input.Materials.Select(QueryText.TsTerm).OfType<string>().ToArray(),
+        }, ct);
+
+        var hits = new List<SearchHit>(rows.Count);
+        foreach (var r in rows)
+        {
+            var lexical = r.Rank / (r.Rank + 0.2);
+            var coverage = groups.Count == 0 ? 0 : (double)r.Matched / groups.Count;
+            var semantic = Math.Max(0, LocalEmbedding.Cosine(queryVector, r.TextEmbedding));
+            var textScore = 0.30 * lexical + 0.35 * coverage + 0.10 * r.NameSimilarity + 0.25 * semantic;
+            var colorScore = color is { } c ? ColorSimilarity(r, c) : 0;
+            var score = input.Mode switch
+            {
+                "color" => colorScore,
+                "textandcolor" => 0.55 * textScore + 0.45 * colorScore,
+                _ => implicitColor is null ? textScore : 0.85 * textScore + 0.15 * colorScore,
+            };
+            if (input.FavoriteColors.Count > 0 && NearestDistance(r, input.FavoriteColors) < 20) score += 0.04;
+            if (r.MaterialMatch) score += 0.03;
+            hits.Add(new SearchHit(r, Math.Round(Math.Clamp(1 - score, 0, 1), 4)));
+        }
+        return hits.OrderBy(h => h.Distance).ThenBy(h => h.Product.Id).Take(input.Limit).ToList();
+    }
+
+    /// <summary>For three to six terms, a query matching any two of them: the middle step between "all terms" and "any term".</summary>
+    static string AtLeastTwo(List<string> groups)
+    {
+        if (groups.Count is < 3 or > MaxPairTerms) return "";
+        var pairs = new List<string>();
+        for (var i = 0; i < groups.Count; i++)
+            for (var j = i + 1; j < groups.Count; j++) pairs.Add($"({groups[i]} & {groups[j]})");
+        return string.Join(" | ", pairs);
+    }
+
+    async Task<float[]> QueryVectorAsync(string query, CancellationToken ct)
+    {
+        var key = $"shopper:qvec:{embedder.Model}:{QueryText.Normalize(query)}";
+        if (cache.TryGetValue(key, out float[]? v) && v is not null) return v;
+        v = (await embedder.EmbedAsync([query], ct))[0];
+        cache.Put(key, v, TimeSpan.FromMinutes(30));
+        return v;
+    }
+
+    /// <summary>1 at ΔE 0 falling linearly to 0 at ΔE 50; dominant image colours count less the smaller their coverage.</summary>
+    public static double ColorSimilarity(ProductRow r, Lab c) => Math.Max(0, 1 - ColorDistance(r, c) / 50.0);
+
+    public static double ColorDistance(ProductRow r, Lab c)
+    {
+        var best = double.MaxValue;
+        if (Lab.From(r.ColorLab) is { } own) best = own.DeltaE(c);
+        if (Lab.From(r.Color1) is { } c1) best = Math.Min(best, c1.DeltaE(c) + Penalty(r.Percent1));
+        if (Lab.From(r.Color2) is { } c2) best = Math.Min(best, c2.DeltaE(c) + 8 + Penalty(r.Percent2));
+        if (Lab.From(r.Color3) is { } c3) best = Math.Min(best, c3.DeltaE(c) + 15 + Penalty(r.Percent3));
+        return best;
+    }
+
+    static double Penalty(float? percent) => percent is { } p ? Math.Max(0, (30 - p) / 3) : 5;
+
+    static double NearestDistance(ProductRow r, IReadOnlyList<Lab> colors) => colors.Min(c => ColorDistance(r, c));
+}

@@ -1,0 +1,277 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Api.Features.ShopperSearch.Ingest.Products;
+
+/// <summary>One source row: its line number and its fields (JSON values, or strings for CSV).</summary>
+sealed record SourceRow(long Line, Dictionary<string, JsonElement>? Json, Dictionary<string, string?>? Text, string? ParseError);
+
+/// <summary>A validated canonical row, ready for the staging COPY.</summary>
+sealed class CanonicalRow
+{
+    public long Line;
+    public string ProductId = "", ProductName = "", Price = "", Image1 = "";
+    public double PriceNumeric;
+    public string? Handle, ProductDetails, Brand, Category, SubCategory, Color, Tags, VariantCompareAtPrice, Option1Name, Gender, Image1Description, Status;
+    public bool? DisplayFlag;
+    public string? MetadataJson;
+}
+
+/// <summary>Reading the three body formats as a stream of rows, the Column Mapper, and the Data Model's validation rules.</summary>
+static partial class Rows
+{
+    public static readonly HashSet<string> Canonical = new(StringComparer.Ordinal)
+    {
+        "product_id", "product_name", "handle", "product_details", "brand", "category", "sub_category", "color", "tags", "price",
+        "price_numeric", "variant_compare_at_price", "option1_name", "gender", "image1", "image1_description", "status", "display_flag", "metadata_json",
+    };
+    public static readonly HashSet<string> Computed = new(StringComparer.Ordinal)
+    {
+        "merchant_id", "id", "last_updated", "text_embedding", "text_embedding_1", "img_embedding", "image_desc_embed", "color_embedding",
+        "color_embedding_1", "color_embedding_2", "color_embedding_3", "color_hsv_embedding_1", "color_hsv_embedding_2", "color_hsv_embedding_3",
+        "percent_1", "percent_2", "percent_3",
+    };
+
+    public static async IAsyncEnumerable<SourceRow> NdjsonAsync(Stream body, [EnumeratorCancellation] CancellationToken ct)
+    {
+        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        long line = 0;
+        while (await reader.ReadLineAsync(ct) is { } text)
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            yield return ParseObject(line, text);
+        }
+    }
+
+    static SourceRow ParseObject(long line, string text)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return new SourceRow(line, null, null, "each line must be a JSON object");
+            return new SourceRow(line, doc.RootElement.EnumerateObject().GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.Last().Value.Clone()), null, null);
+        }
+        catch (JsonException) { return new SourceRow(line, null, null, "invalid JSON"); }
+    }
+
+    public static async IAsyncEnumerable<SourceRow> JsonArrayAsync(Stream body, [EnumeratorCancellation] CancellationToken ct)
+    {
+        long index = 0;
+        var items = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(body, cancellationToken: ct);
+        await using var e = items.GetAsyncEnumerator(ct);
+        while (true)
+        {
+            SourceRow? row;
+            var broken = false;
+            try
+            {
+                if (!await e.MoveNextAsync()) break;
+                index++;
+                row = e.Current.ValueKind == JsonValueKind.Object
+                    ? new SourceRow(index, e.Current.EnumerateObject().GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.Last().Value), null, null)
+                    : new SourceRow(index, null, null, "each array item must be a JSON object");
+            }
+            catch (JsonException) { row = new SourceRow(index + 1, null, null, "invalid JSON: the body must be a JSON array of objects"); broken = true; }
+            yield return row;
+            if (broken) yield break;
+        }
+    }
+
+    /// <summary>RFC 4180: quoted fields with doubled quotes and embedded newlines; UTF-8 with or without BOM; header row required.</summary>
+    public static async IAsyncEnumerable<SourceRow> CsvAsync(Stream body, [EnumeratorCancellation] CancellationToken ct)
+    {
+        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var buffer = new char[1 << 16];
+        var field = new StringBuilder();
+        var record = new List<string>();
+        string[]? header = null;
+        bool quoted = false, afterQuote = false, fieldStarted = false;
+        long line = 1, recordLine = 1;
+        string? error = null;
+        int n;
+        char prev = '\0';
+        var pending = new List<SourceRow>();
+        while ((n = await reader.ReadAsync(buffer, ct)) > 0 || prev != '\n')
+        {
+            var end = n == 0;
+            var chars = end ? "\n".AsMemory() : buffer.AsMemory(0, n);
+            for (var i = 0; i < chars.Length; i++)
+            {
+                var c = chars.Span[i];
+                if (quoted)
+                {
+                    if (c == '"') { quoted = false; afterQuote = true; }
+                    else { if (c == '\n') line++; field.Append(c); }
+                    prev = c;
+                    continue;
+                }
+                if (c == '"')
+                {
+                    if (afterQuote) { field.Append('"'); quoted = true; afterQuote = false; }
+                    else if (!fieldStarted) { quoted = true; fieldStarted = true; }
+                    else error ??= "stray quote inside an unquoted field";
+                }
+                else if (c == ',') { record.Add(field.ToString()); field.Clear(); afterQuote = false; fieldStarted = false; }
+                else if (c == '\r') { }
+                else if (c == '\n')
+                {
+                    record.Add(field.ToString()); field.Clear(); afterQuote = false; fieldStarted = false;
+                    if (!(record.Count == 1 && record[0].Length == 0))
+                    {
+                        if (header is null) header = record.Select(h => h.Trim()).ToArray();
+                        else if (error is not null) pending.Add(new SourceRow(recordLine, null, null, error));
+                        else if (record.Count != header.Length) pending.Add(new SourceRow(recordLine, null, null, $"expected {header.Length} fields, found {record.Count}"));
+                        else pending.Add(new SourceRow(recordLine, null, header.Zip(record).GroupBy(p => p.First).ToDictionary(g => g.Key, g => (string?)g.Last().Second), null));
+                    }
+                    record = []; error = null; line++; recordLine = line;
+                }
+                else { if (afterQuote) error ??= "characters after a closing quote"; field.Append(c); fieldStarted = true; }
+                prev = c;
+            }
+            foreach (var r in pending) yield return r;
+            pending.Clear();
+            if (end) break;
+        }
+        if (quoted) yield return new SourceRow(recordLine, null, null, "unterminated quoted field");
+    }
+
+    /// <summary>Column Mapper: <c>{"mapping": {canonical: "source" | {"source", "transform"}}}</c> (the wrapper is optional).</summary>
+    public static Dictionary<string, (string Source, string? Transform)>? ParseMapping(string raw, out string? error)
+    {
+        error = null;
+        if (string.IsNullOrWhiteSpace(raw)) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(raw);
+            var root = doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("mapping", out var m) ? m : doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) { error = "mapping must be a JSON object"; return null; }
+            var map = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
+            foreach (var p in root.EnumerateObject())
+            {
+                if (p.Value.ValueKind == JsonValueKind.String) map[p.Name] = (p.Value.GetString()!, null);
+                else if (p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String)
+                {
+                    var t = p.Value.TryGetProperty("transform", out var tr) && tr.ValueKind == JsonValueKind.String ? tr.GetString() : null;
+                    if (t is not (null or "parse_float" or "trim" or "uppercase" or "lowercase" or "strip_html")) { error = $"unknown transform '{t}' for {p.Name}"; return null; }
+                    map[p.Name] = (s.GetString()!, t);
+                }
+                else { error = $"mapping for {p.Name} must be a source name or {{\"source\", \"transform\"}}"; return null; }
+            }
+            return map;
+        }
+        catch (JsonException) { error = "mapping is not valid JSON"; return null; }
+    }
+
+    /// <summary>Maps, validates and converts one row. Returns the reason when the row must be skipped.</summary>
+    public static string? Validate(SourceRow src, Dictionary<string, (string Source, string? Transform)>? mapping, out CanonicalRow row)
+    {
+        row = new CanonicalRow { Line = src.Line };
+        if (src.ParseError is not null) return src.ParseError;
+        var isJson = src.Json is not null;
+        // the row as canonical-name → value; values are JsonElement (JSON) or string (CSV, transforms)
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        object? Get(string key) => isJson ? (src.Json!.TryGetValue(key, out var v) ? v : null) : src.Text!.GetValueOrDefault(key);
+        if (mapping is not null)
+            foreach (var (canonical, (source, transform)) in mapping)
+            {
+                used.Add(source);
+                var v = Get(source);
+                values[canonical] = transform is null ? v : Transform(v, transform);
+            }
+        IEnumerable<string> keys = isJson ? src.Json!.Keys : src.Text!.Keys;
+        foreach (var k in keys)
+        {
+            if (used.Contains(k) && !values.ContainsKey(k)) continue;
+            if (!values.ContainsKey(k)) values[k] = Get(k);
+        }
+        foreach (var k in values.Keys)
+            if (Computed.Contains(k)) return $"{k} is a computed field and must not be provided";
+
+        string? Str(string k, out string? err)
+        {
+            err = null;
+            switch (values.GetValueOrDefault(k))
+            {
+                case null: return null;
+                case string s: return s.Length == 0 ? null : s;
+                case JsonElement { ValueKind: JsonValueKind.Null }: return null;
+                case JsonElement { ValueKind: JsonValueKind.String } e: var v = e.GetString(); return string.IsNullOrEmpty(v) ? null : v;
+                case JsonElement: err = $"{k} must be a string"; return null;
+                case double d: return d.ToString(CultureInfo.InvariantCulture);
+                default: return values[k]!.ToString();
+            }
+        }
+        string? error = null;
+        string? S(string k) { var v = Str(k, out var e); error ??= e; return v; }
+        row.ProductId = S("product_id") ?? ""; row.ProductName = S("product_name") ?? ""; row.Price = S("price") ?? ""; row.Image1 = S("image1") ?? "";
+        row.Handle = S("handle"); row.ProductDetails = S("product_details"); row.Brand = S("brand"); row.Category = S("category");
+        row.SubCategory = S("sub_category"); row.Color = S("color"); row.Tags = S("tags"); row.VariantCompareAtPrice = S("variant_compare_at_price");
+        row.Option1Name = S("option1_name"); row.Gender = S("gender"); row.Image1Description = S("image1_description"); row.Status = S("status");
+        if (error is not null) return error;
+        foreach (var (k, v) in new[] { ("product_id", row.ProductId), ("product_name", row.ProductName), ("price", row.Price), ("image1", row.Image1) })
+            if (string.IsNullOrWhiteSpace(v)) return $"{k} is required";
+        if (row.ProductId.Length > 2048) return "product_id must be at most 2048 characters";
+
+        switch (values.GetValueOrDefault("price_numeric"))
+        {
+            case JsonElement { ValueKind: JsonValueKind.Number } n when n.TryGetDouble(out var d) && d >= 0 && double.IsFinite(d): row.PriceNumeric = d; break;
+            case double d when d >= 0 && double.IsFinite(d): row.PriceNumeric = d; break;
+            case string s when !isJson && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0 && double.IsFinite(d): row.PriceNumeric = d; break;
+            case null or JsonElement { ValueKind: JsonValueKind.Null }: return "price_numeric is required";
+            case string { Length: 0 }: return "price_numeric is required";
+            default: return "price_numeric must be a non-negative number";
+        }
+        if (!Uri.TryCreate(row.Image1, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(uri.Host)) return "image1 must be an HTTPS URL";
+        if (row.Status is not null && row.Status is not ("active" or "draft" or "archived")) return "status must be one of active, draft, archived";
+        if (row.Gender is not null && row.Gender is not ("mens" or "womens" or "unisex" or "kids")) return "gender must be one of mens, womens, unisex, kids";
+        switch (values.GetValueOrDefault("display_flag"))
+        {
+            case null or JsonElement { ValueKind: JsonValueKind.Null }: break;
+            case JsonElement { ValueKind: JsonValueKind.True }: row.DisplayFlag = true; break;
+            case JsonElement { ValueKind: JsonValueKind.False }: row.DisplayFlag = false; break;
+            case string { Length: 0 }: break;
+            case string s when !isJson && bool.TryParse(s.Trim(), out var b): row.DisplayFlag = b; break;
+            default: return isJson ? "display_flag must be a JSON boolean" : "display_flag must be true or false";
+        }
+
+        var meta = new Dictionary<string, object?>(StringComparer.Ordinal);
+        switch (values.GetValueOrDefault("metadata_json"))
+        {
+            case null or JsonElement { ValueKind: JsonValueKind.Null }: break;
+            case JsonElement { ValueKind: JsonValueKind.Object } o: foreach (var p in o.EnumerateObject()) meta[p.Name] = p.Value; break;
+            case string { Length: 0 }: break;
+            case string s:
+                try { using var d = JsonDocument.Parse(s); if (d.RootElement.ValueKind != JsonValueKind.Object) return "metadata_json must be a JSON object"; foreach (var p in d.RootElement.EnumerateObject()) meta[p.Name] = p.Value.Clone(); }
+                catch (JsonException) { return "metadata_json must be a JSON object"; }
+                break;
+            default: return "metadata_json must be a JSON object";
+        }
+        foreach (var (k, v) in values)
+            if (!Canonical.Contains(k) && !used.Contains(k)) meta[k] = v is JsonElement je ? je : v?.ToString();
+        row.MetadataJson = meta.Count == 0 ? null : JsonSerializer.Serialize(meta);
+        return null;
+    }
+
+    static object? Transform(object? value, string transform)
+    {
+        var s = value switch { null => null, string x => x, JsonElement { ValueKind: JsonValueKind.String } e => e.GetString(), JsonElement { ValueKind: JsonValueKind.Null } => null, JsonElement e => e.GetRawText(), _ => value.ToString() };
+        if (string.IsNullOrEmpty(s)) return null;
+        return transform switch
+        {
+            "parse_float" => double.TryParse(NotNumber().Replace(s, ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null,
+            "trim" => s.Trim(),
+            "uppercase" => s.ToUpperInvariant(),
+            "lowercase" => s.ToLowerInvariant(),
+            "strip_html" => Tag().Replace(s, ""),
+            _ => s,
+        };
+    }
+
+    [GeneratedRegex(@"[^0-9.\-]")] private static partial Regex NotNumber();
+    [GeneratedRegex(@"<[^>]*>")] private static partial Regex Tag();
+}

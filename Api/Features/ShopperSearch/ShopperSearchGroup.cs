@@ -1,0 +1,15 @@
+using Api.Infrastructure.Auth;
+using FastEndpoints;
+
+namespace Api.Features.ShopperSearch;
+
+/// <summary>ShopperSearch slices under <c>/shopper</c>: the X-Merchant-ID model (plus optional sk_test_/sk_live_ API keys).</summary>
+sealed class ShopperSearchGroup : Group
+{
+    public ShopperSearchGroup() => Configure("", ep =>
+    {
+        ep.AuthSchemes(ShopperSearchAuth.Scheme);
+        ep.Options(b => b.RequireCors(ShopperSearchAuth.CorsPolicy));   // preflights answered by the CORS middleware
+        ep.Description(b => b.WithTags("ShopperSearch"));
+    });
+}

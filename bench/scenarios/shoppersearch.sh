@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# ShopperSearch at 100,000 products for merchant 50001 among five merchants (50001..50005; 5,000 products each for the
+# others), loaded by the shopper-bench-data command (binary COPY). Measures text search on a cache miss (every query string
+# new) and on a cache hit, text+colour search (every query/colour new), and streamed NDJSON ingest of 100,000 rows into
+# merchant 50002. Sourced by bench/run.sh (BASE_URL, API_CLI, RESULTS, BENCH_DIR, bench_record).
+# Targets: p95 < 30 ms text miss, < 5 ms text hit, < 40 ms text+colour; ingest >= 20,000 rows/s.
+
+SHOPPER_NDJSON="${SHOPPER_NDJSON:-$BENCH_DIR/.data/shoppersearch-ingest.ndjson}"
+
+prepare() {
+  mkdir -p "$(dirname "$SHOPPER_NDJSON")"
+  if $API_CLI shopper-bench-data --merchant 50001 --products 100000 --merchants 5 --other-products 5000 --ndjson "$SHOPPER_NDJSON" --ndjson-rows 100000; then
+    echo "shoppersearch: bench catalog generated"
+  else
+    echo "shoppersearch: bench catalog already present (or generation failed); continuing with what is loaded" >&2
+  fi
+  $API_CLI shopper-keys --create --merchant 50002 --env test --name bench | tail -1 > "$RESULTS/shoppersearch-ingest.key"
+}
+
+# shopper_wrk <name> <path> <mode>: warm-up and measured wrk runs of search.lua with distinct query salts
+shopper_wrk() {
+  local name=$1 path=$2 mode=$3 salt
+  salt=$(( ($(date +%s) * 7919) % 3000000 ))
+  SHOPPER_MODE=$mode SHOPPER_SALT=$salt wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"$BENCH_WARMUP" \
+    -s "$BENCH_DIR/scenarios/shoppersearch/search.lua" "$BASE_URL$path" >/dev/null
+  SHOPPER_MODE=$mode SHOPPER_SALT=$((salt + 500000)) wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"$BENCH_DURATION" --latency \
+    -s "$BENCH_DIR/scenarios/shoppersearch/search.lua" "$BASE_URL$path" | awk '/^JSON /{sub(/^JSON /,""); print}' > "$RESULTS/$name.json.tmp"
+  python3 - "$name" "$path" "$mode" "$RESULTS/$name.json.tmp" "$RESULTS/$name.json" <<'PY'
+import json, sys
+name, path, mode, src, dst = sys.argv[1:6]
+r = json.load(open(src))
+r.update({"scenario": name, "path": path, "mode": mode})
+json.dump(r, open(dst, "w"), indent=2)
+print(f"{name:40s} {r['requests_per_sec']:>10.0f} req/s   p50 {r['p50_ms']:.2f} ms   p95 {r['p95_ms']:.2f} ms   p99 {r['p99_ms']:.2f} ms   non-2xx {r['non_2xx']}")
+PY
+  rm -f "$RESULTS/$name.json.tmp"
+}
+
+run() {
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "X-Merchant-ID: 50001" -H "Content-Type: application/json" \
+    -d '{"query_str":"navy linen shirt","limit":10}' "$BASE_URL/shopper/api/v0/product/search/text")
+  if [ "$status" != "200" ]; then echo "shoppersearch: text search answered $status, not measuring" >&2; return 1; fi
+
+  shopper_wrk shoppersearch-text-miss  /shopper/api/v0/product/search/text miss
+  shopper_wrk shoppersearch-text-hit   /shopper/api/v0/product/search/text hit
+  shopper_wrk shoppersearch-text-color /shopper/api/v0/product/search/textandcolor color
+
+  if [ -s "$SHOPPER_NDJSON" ] && [ -s "$RESULTS/shoppersearch-ingest.key" ]; then
+    local key rows start end body
+    key=$(cat "$RESULTS/shoppersearch-ingest.key")
+    rows=$(wc -l < "$SHOPPER_NDJSON")
+    start=$(date +%s.%N)
+    body=$(curl -s -X POST -H "X-Merchant-ID: 50002" -H "Authorization: Bearer $key" -H "Content-Type: application/x-ndjson" \
+      --data-binary @"$SHOPPER_NDJSON" "$BASE_URL/shopper/api/v1/ingest/products")
+    end=$(date +%s.%N)
+    bench_record shoppersearch-ingest "$(python3 -c "
+import json, sys
+rows, secs = $rows, $end - $start
+body = json.loads(sys.argv[1]) if sys.argv[1].startswith('{') else {'raw': sys.argv[1][:500]}
+body.pop('errors', None) if isinstance(body.get('errors'), list) and not body['errors'] else None
+print(json.dumps({'rows': rows, 'seconds': round(secs, 2), 'rows_per_sec': round(rows / secs), 'target_rows_per_sec': 20000, 'response': body}))
+" "$body")"
+  else
+    echo "shoppersearch: no ingest file or key; ingest not measured" >&2
+  fi
+
+  python3 - "$RESULTS" <<'PY'
+import json, os, sys
+d = sys.argv[1]
+targets = {"shoppersearch-text-miss": 30, "shoppersearch-text-hit": 5, "shoppersearch-text-color": 40}
+out = {}
+for name, t in targets.items():
+    p = f"{d}/{name}.json"
+    if os.path.exists(p):
+        r = json.load(open(p)); out[name] = {"p95_ms": r["p95_ms"], "target_p95_ms": t, "met": r["p95_ms"] < t, "non_2xx": r["non_2xx"]}
+p = f"{d}/shoppersearch-ingest.json"
+if os.path.exists(p):
+    r = json.load(open(p)); out["shoppersearch-ingest"] = {"rows_per_sec": r["rows_per_sec"], "target": 20000, "met": r["rows_per_sec"] >= 20000}
+json.dump({"scenario": "shoppersearch", **out}, open(f"{d}/shoppersearch.json", "w"), indent=2)
+print("shoppersearch summary:", json.dumps(out))
+PY
+}
