@@ -36,7 +36,9 @@ public sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddlewar
         }
         catch (Exception e) when (!ctx.Response.HasStarted && !ctx.RequestAborted.IsCancellationRequested)
         {
-            log.LogError(e, "Unhandled exception on {Method} {Path}", ctx.Request.Method, ctx.Request.Path);
+            // the route template, not the raw path: path values can be secrets (feed tokens, invitation tokens)
+            var route = (ctx.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+            log.LogError(e, "Unhandled exception on {Method} {Route}", ctx.Request.Method, route);
             ctx.Response.Clear();
             ctx.Response.Headers[RequestIdMiddleware.Header] = ctx.TraceIdentifier;
             await ApiErrors.WriteAsync(ctx, new ApiError(500, "INTERNAL_ERROR", "An unexpected error occurred"));
