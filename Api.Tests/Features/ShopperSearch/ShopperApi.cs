@@ -18,6 +18,7 @@ public class ShopperApi : ApiFactory
         ["Integrations:ImageFetch:AllowLoopback"] = "true",
         ["ShopperSearch:Cors:AllowedOrigins:0"] = "https://*.myshopify.com",
         ["ShopperSearch:Cors:AllowedOrigins:1"] = "https://shop.example.com",
+        ["ShopperSearch:AdminToken"] = Shopper.AdminToken,
     };
 }
 
@@ -26,6 +27,8 @@ public static class Shopper
     static readonly ConditionalWeakTable<ApiFactory, Task> Seeded = new();
     public const long Demo = Seeder.DemoMerchant;
     public const long Other = Seeder.OtherMerchant;
+    /// <summary>The admin token of the test host (<c>ShopperSearch:AdminToken</c>), for the key endpoints.</summary>
+    public const string AdminToken = "test-admin-token-0123456789abcdef";
 
     public static Task SeedAsync(this ApiFactory api) => Seeded.GetValue(api, a => DemoData.SeedAsync(a.Services, CancellationToken.None));
 

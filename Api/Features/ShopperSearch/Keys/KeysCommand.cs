@@ -1,7 +1,7 @@
 using System.Globalization;
 using Api.Infrastructure.Cli;
 using Api.Infrastructure.Database;
-using Api.Infrastructure.Security;
+using Api.Features.ShopperSearch.Common;
 using Npgsql;
 
 namespace Api.Features.ShopperSearch.Keys;
@@ -55,11 +55,10 @@ sealed class KeysCommand : ICliCommand
 
     static async Task CreateAsync(NpgsqlConnection conn, NpgsqlTransaction tx, long merchant, string env, string name, CancellationToken ct)
     {
-        var key = Hashing.NewApiKey($"sk_{env}_");
-        var id = await Scalar(conn, tx, "insert into shopper.api_keys (merchant_id, name, environment, key_prefix, key_hash) values ($1, $2, $3, $4, $5) returning id::text",
-            ct, merchant, name, env, key[..12], Hashing.HashApiKey(key));
+        var key = ApiKeys.Generate(env);
+        var id = await ApiKeys.InsertAsync(conn, tx, merchant, env, name, key, ct);
         Console.WriteLine($"key {id} for merchant {merchant} ({env}); shown once, store it now:");
-        Console.WriteLine(key);
+        Console.WriteLine(key.Key);
     }
 
     static async Task Exec(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct, params object[] args)
