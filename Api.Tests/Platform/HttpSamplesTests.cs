@@ -12,8 +12,11 @@ namespace Api.Tests.Platform;
 /// Runs every request of every http-samples/*.http file, in order, against the test server on seeded demo data and
 /// checks the status its <c># expect NNN</c> comment declares. <c>{{base}}</c> keeps its path and gets the test host;
 /// <c>{{token}}</c> is minted from the file's <c># token-command:</c> line, as a user would with the token command.
+/// Bodies may include files as the VS Code REST Client and JetBrains clients do: a body line <c>&lt; ./path</c> (raw bytes) or
+/// <c>&lt;@ ./path</c> (text with <c>{{variables}}</c> substituted), relative to the .http file; a multipart body is sent with CRLF
+/// line ends around the file bytes.
 /// </summary>
-public sealed partial class HttpSamplesTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed partial class HttpSamplesTests(SamplesApi api) : IClassFixture<SamplesApi>
 {
     public static TheoryData<string> Files()
     {
@@ -65,8 +68,14 @@ public sealed partial class HttpSamplesTests(ApiFactory api) : IClassFixture<Api
                 if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)) contentType = value;
                 else req.Headers.TryAddWithoutValidation(name, value);
             }
-            var body = string.Join('\n', lines.Skip(j + 1).Where(l => !l.TrimStart().StartsWith('#'))).Trim();
-            if (body.Length > 0) req.Content = new StringContent(Sub(body, vars), Encoding.UTF8, contentType ?? "application/json");
+            var bodyLines = lines.Skip(j + 1).Where(l => !l.TrimStart().StartsWith('#')).ToList();
+            if (bodyLines.Any(l => FileLine().IsMatch(l)))
+                req.Content = FileBody(bodyLines, contentType, Path.GetDirectoryName(Path.Combine(MigrationTests.FindRepoRoot(), file))!, vars);
+            else
+            {
+                var body = string.Join('\n', bodyLines).Trim();
+                if (body.Length > 0) req.Content = new StringContent(Sub(body, vars), Encoding.UTF8, contentType ?? "application/json");
+            }
             var rsp = await client.SendAsync(req);
             // REST Client named requests: "# @name x" lets later requests use {{x.response.body.$.field}}
             if (lines.Select(l => NameLine().Match(l)).FirstOrDefault(m => m.Success) is { } named)
@@ -80,6 +89,35 @@ public sealed partial class HttpSamplesTests(ApiFactory api) : IClassFixture<Api
                 failures.Add($"{file}: '{title}' {rl.Groups[1].Value} {rl.Groups[2].Value} answered {(int)rsp.StatusCode}, expected {want}: {await rsp.Content.ReadAsStringAsync()}");
         }
         Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    /// <summary>
+    /// A body with file lines: text lines (variables substituted) and file contents, joined with CRLF when the body is
+    /// multipart (as the multipart grammar requires) and LF otherwise. Leading and trailing blank lines are dropped.
+    /// </summary>
+    static ByteArrayContent FileBody(List<string> lines, string? contentType, string dir, Dictionary<string, string> vars)
+    {
+        while (lines.Count > 0 && lines[0].Trim().Length == 0) lines.RemoveAt(0);
+        while (lines.Count > 0 && lines[^1].Trim().Length == 0) lines.RemoveAt(lines.Count - 1);
+        var multipart = contentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
+        var eol = Encoding.UTF8.GetBytes(multipart ? "\r\n" : "\n");
+        using var ms = new MemoryStream();
+        for (var k = 0; k < lines.Count; k++)
+        {
+            if (k > 0) ms.Write(eol);
+            if (FileLine().Match(lines[k]) is { Success: true } f)
+            {
+                var path = Path.GetFullPath(Path.Combine(dir, Sub(f.Groups[2].Value.Trim(), vars)));
+                Assert.True(File.Exists(path), $"body file {path} does not exist");
+                var bytes = File.ReadAllBytes(path);
+                ms.Write(f.Groups[1].Value == "@" ? Encoding.UTF8.GetBytes(Sub(Encoding.UTF8.GetString(bytes), vars)) : bytes);
+            }
+            else ms.Write(Encoding.UTF8.GetBytes(Sub(lines[k], vars)));
+        }
+        if (multipart) ms.Write(eol);   // the closing delimiter line ends with CRLF too
+        var content = new ByteArrayContent(ms.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType ?? "application/octet-stream");
+        return content;
     }
 
     static void Flatten(string prefix, System.Text.Json.Nodes.JsonNode? node, Dictionary<string, string> vars)
@@ -97,6 +135,14 @@ public sealed partial class HttpSamplesTests(ApiFactory api) : IClassFixture<Api
     [GeneratedRegex(@"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S+)")] private static partial Regex RequestLine();
     [GeneratedRegex(@"\{\{\s*([\w.$-]+)\s*\}\}")] private static partial Regex Placeholder();
     [GeneratedRegex(@"^#\s*@name\s+([\w-]+)")] private static partial Regex NameLine();
+    [GeneratedRegex(@"^<(@?)\s+(\S.*)$")] private static partial Regex FileLine();
+}
+
+/// <summary>The samples' host: the default test settings plus the admin token the ShopperSearch key samples use (<c>@admin_token</c>).</summary>
+public sealed class SamplesApi : ApiFactory
+{
+    public const string ShopperAdminToken = "dev-admin-token-change-me-0001";
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["ShopperSearch:AdminToken"] = ShopperAdminToken };
 }
 
 public sealed class TokenCommandTests(ApiFactory api) : IClassFixture<ApiFactory>
