@@ -42,9 +42,11 @@ run() {
     -d '{"query_str":"navy linen shirt","limit":10}' "$BASE_URL/shopper/api/v0/product/search/text")
   if [ "$status" != "200" ]; then echo "shoppersearch: text search answered $status, not measuring" >&2; return 1; fi
 
-  shopper_wrk shoppersearch-text-miss  /shopper/api/v0/product/search/text miss
-  shopper_wrk shoppersearch-text-hit   /shopper/api/v0/product/search/text hit
-  shopper_wrk shoppersearch-text-color /shopper/api/v0/product/search/textandcolor color
+  if [ "${SHOPPER_ONLY:-}" != "ingest" ]; then   # SHOPPER_ONLY=ingest: measure the NDJSON ingest alone
+    shopper_wrk shoppersearch-text-miss  /shopper/api/v0/product/search/text miss
+    shopper_wrk shoppersearch-text-hit   /shopper/api/v0/product/search/text hit
+    shopper_wrk shoppersearch-text-color /shopper/api/v0/product/search/textandcolor color
+  fi
 
   if [ -s "$SHOPPER_NDJSON" ] && [ -s "$RESULTS/shoppersearch-ingest.key" ]; then
     local key rows start end body

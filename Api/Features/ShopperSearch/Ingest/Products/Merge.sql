@@ -1,7 +1,10 @@
 -- Merges the staged rows (last occurrence of a product_id wins) into the merchant's catalog: existing rows take every non-null
 -- staged field (metadata merged) and are marked for re-enrichment; new rows are inserted. Returns how many rows were written.
+-- Existing rows are locked in id order first, the order the enrichment pipeline updates them in, so the two do not deadlock.
 with s as (
     select distinct on (product_id) * from pg_temp.ingest_stage order by product_id, line desc
+), locked as (
+    select p.id from shopper.products p join s on s.product_id = p.product_id where p.merchant_id = @Merchant order by p.id for update of p
 ), updated as (
     update shopper.products p set
         product_name = coalesce(s.product_name, p.product_name), handle = coalesce(s.handle, p.handle),
@@ -14,7 +17,7 @@ with s as (
         image1_description = coalesce(s.image1_description, p.image1_description), status = coalesce(s.status, p.status),
         display_flag = coalesce(s.display_flag, p.display_flag), metadata_json = p.metadata_json || coalesce(s.metadata_json, '{}'),
         enriched_at = null, last_updated = now()
-    from s where p.merchant_id = @Merchant and p.product_id = s.product_id
+    from s where p.merchant_id = @Merchant and p.product_id = s.product_id and p.id in (select id from locked)
     returning p.product_id
 ), inserted as (
     insert into shopper.products (merchant_id, product_id, product_name, handle, product_details, brand, category, sub_category, color, tags,
