@@ -32,12 +32,14 @@ begin
 end $$;
 
 -- Candidates of the current tenant's text search, in tiers that each run only when the previous found fewer than p_limit
--- rows: rows matching every term (p_all, tier 3), rows matching at least two terms (p_some, tier 2), rows matching any
--- term (p_any, tier 1). Only active, displayed rows in the price range and gender filter. Within a tier the rows kept
--- (at most p_cap, p_any_cap for tier 1) are the best by the cheap ts_rank; the caller ranks the kept rows properly.
-create function shopper.search_candidates(p_any tsquery, p_all tsquery, p_some tsquery, p_min_price float8, p_max_price float8,
-                                          p_genders text[], p_limit int, p_cap int, p_any_cap int)
-returns table (id bigint, tier int, cheap_rank real)
+-- rows: rows matching every term (p_all), rows matching at least two terms (p_some), rows matching any term (p_any). Only
+-- active, displayed rows in the price range and gender filter. Within a tier the rows kept (at most p_cap, p_any_cap for
+-- the last tier) are the best by the cheap ts_rank; only for those are the ranking signals computed: ts_rank_cd (weights
+-- {0.1, 0.25, 0.5, 1.0}) against p_any and how many of p_terms (one tsquery per query term) the row matches.
+create function shopper.search_candidates(p_any tsquery, p_all tsquery, p_some tsquery, p_terms tsquery[],
+                                          p_min_price float8, p_max_price float8, p_genders text[],
+                                          p_limit int, p_cap int, p_any_cap int)
+returns table (id bigint, rank real, matched int)
 language plpgsql stable security definer set search_path = pg_catalog, shopper as $$
 declare
     v_merchant bigint := nullif(current_setting('app.tenant_id', true), '')::bigint;
@@ -49,41 +51,52 @@ begin
     end if;
     if p_all is not null then
         return query
-            select p.id, 3, ts_rank(p.search_vector, p_any)
-            from shopper.products p
-            where (p.merchant_id + 0) = v_merchant and p.status = 'active' and p.display_flag and p.search_vector @@ p_all
-              and (p_min_price is null or p.price_numeric >= p_min_price) and (p_max_price is null or p.price_numeric <= p_max_price)
-              and (coalesce(cardinality(p_genders), 0) = 0 or p.gender = any (p_genders))
-            order by 3 desc, 1
-            limit p_cap;
+            select k.id, ts_rank_cd('{0.1, 0.25, 0.5, 1.0}', k.search_vector, p_any),
+                   (select count(*) from unnest(p_terms) t where k.search_vector @@ t)::int
+            from (select p.id, p.search_vector
+                  from shopper.products p
+                  where (p.merchant_id + 0) = v_merchant and p.status = 'active' and p.display_flag and p.search_vector @@ p_all
+                    and (p_min_price is null or p.price_numeric >= p_min_price)
+                    and (p_max_price is null or p.price_numeric <= p_max_price)
+                    and (coalesce(cardinality(p_genders), 0) = 0 or p.gender = any (p_genders))
+                  order by ts_rank(p.search_vector, p_any) desc, p.id
+                  limit p_cap) k;
         get diagnostics v_n = row_count;
         v_found := v_found + v_n;
     end if;
     if v_found < p_limit and p_some is not null then
         return query
-            select p.id, 2, ts_rank(p.search_vector, p_any)
-            from shopper.products p
-            where (p.merchant_id + 0) = v_merchant and p.status = 'active' and p.display_flag and p.search_vector @@ p_some
-              and not (p_all is not null and p.search_vector @@ p_all)
-              and (p_min_price is null or p.price_numeric >= p_min_price) and (p_max_price is null or p.price_numeric <= p_max_price)
-              and (coalesce(cardinality(p_genders), 0) = 0 or p.gender = any (p_genders))
-            order by 3 desc, 1
-            limit p_cap;
+            select k.id, ts_rank_cd('{0.1, 0.25, 0.5, 1.0}', k.search_vector, p_any),
+                   (select count(*) from unnest(p_terms) t where k.search_vector @@ t)::int
+            from (select p.id, p.search_vector
+                  from shopper.products p
+                  where (p.merchant_id + 0) = v_merchant and p.status = 'active' and p.display_flag and p.search_vector @@ p_some
+                    and not (p_all is not null and p.search_vector @@ p_all)
+                    and (p_min_price is null or p.price_numeric >= p_min_price)
+                    and (p_max_price is null or p.price_numeric <= p_max_price)
+                    and (coalesce(cardinality(p_genders), 0) = 0 or p.gender = any (p_genders))
+                  order by ts_rank(p.search_vector, p_any) desc, p.id
+                  limit p_cap) k;
         get diagnostics v_n = row_count;
         v_found := v_found + v_n;
     end if;
     if v_found < p_limit then
         return query
-            select p.id, 1, ts_rank(p.search_vector, p_any)
-            from shopper.products p
-            where (p.merchant_id + 0) = v_merchant and p.status = 'active' and p.display_flag and p.search_vector @@ p_any
-              and not (p_all is not null and p.search_vector @@ p_all)
-              and not (p_some is not null and p.search_vector @@ p_some)
-              and (p_min_price is null or p.price_numeric >= p_min_price) and (p_max_price is null or p.price_numeric <= p_max_price)
-              and (coalesce(cardinality(p_genders), 0) = 0 or p.gender = any (p_genders))
-            order by 3 desc, 1
-            limit p_any_cap;
+            select k.id, ts_rank_cd('{0.1, 0.25, 0.5, 1.0}', k.search_vector, p_any),
+                   (select count(*) from unnest(p_terms) t where k.search_vector @@ t)::int
+            from (select p.id, p.search_vector
+                  from shopper.products p
+                  where (p.merchant_id + 0) = v_merchant and p.status = 'active' and p.display_flag and p.search_vector @@ p_any
+                    and not (p_all is not null and p.search_vector @@ p_all)
+                    and not (p_some is not null and p.search_vector @@ p_some)
+                    and (p_min_price is null or p.price_numeric >= p_min_price)
+                    and (p_max_price is null or p.price_numeric <= p_max_price)
+                    and (coalesce(cardinality(p_genders), 0) = 0 or p.gender = any (p_genders))
+                  order by ts_rank(p.search_vector, p_any) desc, p.id
+                  limit p_any_cap) k;
+        get diagnostics v_n = row_count;
+        v_found := v_found + v_n;
     end if;
 end $$;
 
-revoke all on function shopper.search_candidates(tsquery, tsquery, tsquery, float8, float8, text[], int, int, int) from public;
+revoke all on function shopper.search_candidates(tsquery, tsquery, tsquery, tsquery[], float8, float8, text[], int, int, int) from public;

@@ -50,7 +50,7 @@ public sealed class SearchIsolationTests(ShopperApi api) : IClassFixture<Shopper
         if (tenant is not null) await Scalar(conn, tx, "select set_config('app.tenant_id', $1, true)", tenant);
         await using var cmd = new NpgsqlCommand("""
             select p.merchant_id::text || ':' || p.product_id
-            from shopper.search_candidates(to_tsquery('english', $1), to_tsquery('english', $1), null, null, null, '{}', 10, 100, 100) c
+            from shopper.search_candidates(to_tsquery('english', $1), to_tsquery('english', $1), null, array[to_tsquery('english', $1)], null, null, '{}', 10, 100, 100) c
             join lateral (select merchant_id, product_id from shopper.products where id = c.id) p on true
             """, conn, tx);
         cmd.Parameters.Add(new NpgsqlParameter { Value = tsquery });
@@ -68,7 +68,7 @@ public sealed class SearchIsolationTests(ShopperApi api) : IClassFixture<Shopper
         await using var tx = await conn.BeginTransactionAsync();
         if (tenant is not null) await Scalar(conn, tx, "select set_config('app.tenant_id', $1, true)", tenant);
         return (long)(await Scalar(conn, tx,
-            "select count(*) from shopper.search_candidates(to_tsquery('english', $1), to_tsquery('english', $1), null, null, null, '{}', 10, 100, 100)",
+            "select count(*) from shopper.search_candidates(to_tsquery('english', $1), to_tsquery('english', $1), null, array[to_tsquery('english', $1)], null, null, '{}', 10, 100, 100)",
             tsquery))!;
     }
 

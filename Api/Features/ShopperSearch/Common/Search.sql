@@ -5,7 +5,7 @@
 -- leakproof). Tiers, each only when the last found fewer than @Limit rows: every term, at least two terms (@TsSome, for
 -- three to six terms), any term; within a tier the best @PoolCap (@AnyCap for "any") by the cheap ts_rank are kept.
 -- Colour candidates (colour mode, or a colour given and no text match) rank the eligible rows by CIELAB distance.
--- Then ts_rank_cd and per-term coverage rank only the kept rows, and name similarity is computed for the top @Keep.
+-- The function computes ts_rank_cd and per-term coverage for the rows it keeps; name similarity is computed for the top @Keep.
 with q as (
     select case when @TsAll = '' then null else to_tsquery('english', @TsAll) end as q_all,
            case when @TsAny = '' then null else to_tsquery('english', @TsAny) end as q_any,
@@ -23,8 +23,9 @@ eligible as not materialized (
       and (cardinality(cast(@Genders as text[])) = 0 or p.gender = any(cast(@Genders as text[])))
 ),
 matched as materialized (
-    select c.id from q, shopper.search_candidates(q.q_any, q.q_all, q.q_some, cast(@MinPrice as float8), cast(@MaxPrice as float8),
-                                                  cast(@Genders as text[]), cast(@Limit as int), cast(@PoolCap as int), cast(@AnyCap as int)) c
+    select c.id, c.rank, c.matched
+    from q, shopper.search_candidates(q.q_any, q.q_all, q.q_some, q.term_qs, cast(@MinPrice as float8), cast(@MaxPrice as float8),
+                                      cast(@Genders as text[]), cast(@Limit as int), cast(@PoolCap as int), cast(@AnyCap as int)) c
     where @Mode <> 'color'
 ),
 by_color as (
@@ -36,13 +37,11 @@ by_color as (
                    shopper.delta_e(e.color_embedding_2, cast(@Color as real[])) + 8, shopper.delta_e(e.color_embedding_3, cast(@Color as real[])) + 15)
     limit @Keep
 ),
-pool as (select id from matched union select id from by_color),
+-- colour candidates match no term (colour mode has no terms; otherwise they come only when nothing matched)
 scored as (
-    select p.id,
-           case when q.q_any is null then 0 else ts_rank_cd('{0.1, 0.25, 0.5, 1.0}', p.search_vector, q.q_any) end as rank,
-           (select count(*) from unnest(q.term_qs) tq where p.search_vector @@ tq) as matched,
-           case when @Mode = 'color' then 0 else 1 end as text_mode
-    from pool join shopper.products p on p.id = pool.id, q
+    select id, rank, matched, case when @Mode = 'color' then 0 else 1 end as text_mode from matched
+    union all
+    select c.id, 0, 0, case when @Mode = 'color' then 0 else 1 end from by_color c
 ),
 top as (
     select s.id, s.rank, s.matched from scored s
