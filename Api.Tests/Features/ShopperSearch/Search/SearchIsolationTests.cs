@@ -12,7 +12,7 @@ namespace Api.Tests.Features.ShopperSearch.Search;
 /// </summary>
 public sealed class SearchIsolationTests(ShopperApi api) : IClassFixture<ShopperApi>
 {
-    const long A = 880301, B = 880302;
+    const long A = 880301, B = 880302, C = 880303;
 
     static readonly SemaphoreSlim Gate = new(1, 1);
     static readonly HashSet<ShopperApi> Ready = [];
@@ -26,6 +26,21 @@ public sealed class SearchIsolationTests(ShopperApi api) : IClassFixture<Shopper
             await api.SeedAsync();
             await InsertAsync(A, [("A-1", "Quokkaweave Linen Shirt"), ("A-2", "Quokkaweave Wool Scarf"), ("A-3", "Plain Cotton Tee")]);
             await InsertAsync(B, [("B-1", "Zephyrloom Linen Shirt"), ("B-2", "Quokkaweave Silk Tie"), ("B-3", "Zephyrloom Denim Jacket")]);
+            await using var conn = api.OwnerConnection();
+            await conn.OpenAsync();
+            // C: words "wombat", "velour", "poncho"; rows differ in status, display flag, price, gender and how many words match
+            foreach (var (id, name, status, shown, price, gender) in new[]
+                     {
+                         ("C-ALL", "Wombat Velour Poncho", "active", true, 40.0, "womens"),
+                         ("C-TWO", "Wombat Velour Cape", "active", true, 60.0, "mens"),
+                         ("C-ONE", "Wombat Cotton Cape", "active", true, 20.0, "womens"),
+                         ("C-DRAFT", "Wombat Velour Poncho", "draft", true, 40.0, "womens"),
+                         ("C-HIDDEN", "Wombat Velour Poncho", "active", false, 40.0, "womens"),
+                     })
+                await Scalar(conn, null, """
+                    insert into shopper.products (merchant_id, product_id, product_name, price, price_numeric, image1, status, display_flag, gender)
+                    values ($1, $2, $3, '1', $4, 'https://cdn.example.com/c.jpg', $5, $6, $7) returning id
+                    """, C, id, name, price, status, shown, gender);
         }
         finally { Gate.Release(); }
     }
@@ -130,6 +145,44 @@ public sealed class SearchIsolationTests(ShopperApi api) : IClassFixture<Shopper
         var (_, b) = await api.Merchant(B).Post("/api/v0/product/search/textandcolor", new { query_str = "quokkaweave", color = "red", limit = 50 });
         Assert.All(Shopper.Ids(b["results"]!["data"]!), i => Assert.StartsWith("B-", i));
         Assert.Contains("B-2", Shopper.Ids(b["results"]!["data"]!));
+    }
+
+    /// <summary>Product ids of the candidates for "wombat velour poncho" as tenant C, with the tier limit and filters given.</summary>
+    async Task<List<string>> WombatAsync(int limit, double? min = null, double? max = null, string[]? genders = null)
+    {
+        await using var conn = api.AppConnection();
+        await conn.OpenAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        await Scalar(conn, tx, "select set_config('app.tenant_id', $1, true)", C.ToString(CultureInfo.InvariantCulture));
+        await using var cmd = new NpgsqlCommand("""
+            select p.product_id || ':' || c.matched
+            from shopper.search_candidates(to_tsquery('english', 'wombat | velour | poncho'), to_tsquery('english', 'wombat & velour & poncho'),
+                                           to_tsquery('english', '(wombat & velour) | (wombat & poncho) | (velour & poncho)'),
+                                           array[to_tsquery('english', 'wombat'), to_tsquery('english', 'velour'), to_tsquery('english', 'poncho')],
+                                           $1, $2, $3, $4, 100, 100) c
+            join shopper.products p on p.id = c.id
+            order by c.matched desc, p.product_id
+            """, conn, tx);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)min ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Double });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)max ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Double });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = genders ?? [], NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = limit, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+        var ids = new List<string>();
+        await using (var r = await cmd.ExecuteReaderAsync())
+            while (await r.ReadAsync()) ids.Add(r.GetString(0));
+        return ids;
+    }
+
+    [Fact]
+    public async Task Candidates_relax_tier_by_tier_and_honour_status_display_price_and_gender()
+    {
+        await SeedAsync();
+        Assert.Equal(["C-ALL:3"], await WombatAsync(limit: 1));                                  // every term was enough
+        Assert.Equal(["C-ALL:3", "C-TWO:2"], await WombatAsync(limit: 2));                       // then at least two terms
+        Assert.Equal(["C-ALL:3", "C-TWO:2", "C-ONE:1"], await WombatAsync(limit: 10));           // then any term; never draft or hidden rows
+        Assert.Equal(["C-TWO:2"], await WombatAsync(limit: 10, genders: ["mens"]));
+        Assert.Equal(["C-ONE:1"], await WombatAsync(limit: 10, max: 30));
+        Assert.Equal(["C-ALL:3", "C-TWO:2"], await WombatAsync(limit: 10, min: 30, max: 70));
     }
 
     static async Task<object?> Scalar(NpgsqlConnection conn, NpgsqlTransaction? tx, string sql, params object?[] args)
