@@ -1,10 +1,11 @@
 -- Candidates of one merchant's hybrid search, with the lexical signals; SearchEngine fuses them with embedding and colour
--- similarity. Only active, displayed rows inside the price range and gender filter are eligible. Candidate sources, each
--- relaxing the last only when it found fewer than @Limit rows: rows matching every term (AND); rows matching at least two
--- terms (@TsSome, for three or more terms); rows matching any term (OR, at most @AnyCap); in colour mode (or when the text
--- finds nothing and a colour was given) rows ranked by CIELAB distance. No rows: nothing matched.
--- Under row-level security PostgreSQL does not use the GIN index for @@ (ts_match_vq is not leakproof, so it may not run
--- before the policy's filter): the text sources share one scan of the merchant's rows ("matched").
+-- similarity. Only active, displayed rows inside the price range and gender filter are eligible.
+-- Text candidates come from shopper.search_candidates (db/sql/shopper/0002): it takes the merchant from app.tenant_id and
+-- uses the (merchant, search_vector) GIN index, which a query under the row-level-security policy cannot (@@ is not
+-- leakproof). Tiers, each only when the last found fewer than @Limit rows: every term, at least two terms (@TsSome, for
+-- three to six terms), any term; within a tier the best @PoolCap (@AnyCap for "any") by the cheap ts_rank are kept.
+-- Colour candidates (colour mode, or a colour given and no text match) rank the eligible rows by CIELAB distance.
+-- The function computes ts_rank_cd and per-term coverage for the rows it keeps; name similarity is computed for the top @Keep.
 with q as (
     select case when @TsAll = '' then null else to_tsquery('english', @TsAll) end as q_all,
            case when @TsAny = '' then null else to_tsquery('english', @TsAny) end as q_any,
@@ -21,23 +22,11 @@ eligible as not materialized (
       and (cast(@MaxPrice as float8) is null or p.price_numeric <= cast(@MaxPrice as float8))
       and (cardinality(cast(@Genders as text[])) = 0 or p.gender = any(cast(@Genders as text[])))
 ),
--- one pass over the merchant's rows: every row matching any term, flagged when it matches all terms or at least two
--- (all ⊂ two ⊂ any), so only the matches are kept, not the catalog
 matched as materialized (
-    select e.id,
-           q.q_all is not null and e.search_vector @@ q.q_all as m_all,
-           q.q_some is not null and e.search_vector @@ q.q_some as m_some
-    from eligible e, q
-    where q.q_any is not null and e.search_vector @@ q.q_any
-),
-by_all as (
-    select id from matched where m_all limit @PoolCap
-),
-by_some as (
-    select id from matched where m_some and (select count(*) from by_all) < @Limit limit @PoolCap
-),
-by_any as (
-    select id from matched where (select count(*) from by_all) + (select count(*) from by_some) < @Limit limit @AnyCap
+    select c.id, c.rank, c.matched
+    from q, shopper.search_candidates(q.q_any, q.q_all, q.q_some, q.term_qs, cast(@MinPrice as float8), cast(@MaxPrice as float8),
+                                      cast(@Genders as text[]), cast(@Limit as int), cast(@PoolCap as int), cast(@AnyCap as int)) c
+    where @Mode <> 'color'
 ),
 by_color as (
     select e.id from eligible e
@@ -48,13 +37,11 @@ by_color as (
                    shopper.delta_e(e.color_embedding_2, cast(@Color as real[])) + 8, shopper.delta_e(e.color_embedding_3, cast(@Color as real[])) + 15)
     limit @Keep
 ),
-pool as (select id from by_all union select id from by_some union select id from by_any union select id from by_color),
+-- colour candidates match no term (colour mode has no terms; otherwise they come only when nothing matched)
 scored as (
-    select p.id,
-           case when q.q_any is null then 0 else ts_rank_cd('{0.1, 0.25, 0.5, 1.0}', p.search_vector, q.q_any) end as rank,
-           (select count(*) from unnest(q.term_qs) tq where p.search_vector @@ tq) as matched,
-           case when @Mode = 'color' then 0 else 1 end as text_mode
-    from pool join shopper.products p on p.id = pool.id, q
+    select id, rank, matched, case when @Mode = 'color' then 0 else 1 end as text_mode from matched
+    union all
+    select c.id, 0, 0, case when @Mode = 'color' then 0 else 1 end from by_color c
 ),
 top as (
     select s.id, s.rank, s.matched from scored s

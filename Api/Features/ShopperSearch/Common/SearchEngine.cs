@@ -21,7 +21,7 @@ sealed record SearchHit(ProductRow Product, double Distance);
 sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache cache)
 {
     static readonly string SearchSql = Sql.Load<SearchEngine>("Search.sql");
-    const int PoolCap = 4000, AnyCap = 1000, Keep = 200, MaxPairTerms = 6;
+    const int PoolCap = 1000, AnyCap = 1000, Keep = 200, MaxPairTerms = 6;
 
     public async Task<List<SearchHit>> SearchAsync(DataConnection db, SearchInput input, CancellationToken ct)
     {
@@ -47,8 +47,9 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
         var color = input.Color ?? implicitColor;
         var queryVector = groups.Count > 0 ? await QueryVectorAsync(input.Query, ct) : null;
 
-        // one query on a couple of cores: parallel workers cost more to start than they save here
-        await db.ExecuteAsync("set local max_parallel_workers_per_gather = 0", ct);
+        // one query on a couple of cores: parallel workers cost more to start than they save here; the transaction only
+        // writes the search cache (losing its last entries in a crash is harmless), so its commit need not wait for the WAL flush
+        await db.ExecuteAsync("set local max_parallel_workers_per_gather = 0; set local synchronous_commit = off", ct);
         var rows = await db.QueryToListAsync<ProductRow>(SearchSql, new
         {
             input.Merchant, input.Mode, input.Limit, PoolCap, AnyCap, Keep,
