@@ -27,7 +27,7 @@ public sealed class DatabaseStartup(Db db, IConfiguration config, IOptions<DbOpt
         if (string.IsNullOrWhiteSpace(owner))
         {
             var dataDir = Path.IsPathRooted(o.EmbeddedDataDir) ? o.EmbeddedDataDir : Path.Combine(env.ContentRootPath, o.EmbeddedDataDir);
-            _embedded = await EmbeddedPostgres.StartAsync(dataDir, o.EmbeddedBinDir, o.EmbeddedFsync, log, ct);
+            _embedded = await EmbeddedPostgres.StartAsync(dataDir, o.EmbeddedBinDir, o.EmbeddedFsync, log, ct, o.EmbeddedSharedBuffers);
             fresh = await EnsureDatabaseAsync(_embedded.ConnectionString(), "slices", ct);
             owner = _embedded.ConnectionString("slices");
         }

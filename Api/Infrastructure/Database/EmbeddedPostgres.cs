@@ -21,6 +21,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     readonly string _bin;
     readonly string? _runAs;
     readonly bool _fsync;
+    string? _sharedBuffers;
     FileStream? _lock;   // held while this process owns the cluster, so a second process cannot stop it from under us
     bool _stopped;
 
@@ -32,7 +33,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         Host = "127.0.0.1", Port = Port, Username = Superuser, Password = Password, Database = database,
     }.ConnectionString;
 
-    public static async Task<EmbeddedPostgres> StartAsync(string dataDir, string? binDir, bool fsync, ILogger log, CancellationToken ct)
+    public static async Task<EmbeddedPostgres> StartAsync(string dataDir, string? binDir, bool fsync, ILogger log, CancellationToken ct,
+        string? sharedBuffers = null)
     {
         var bin = FindBinaries(binDir);
         dataDir = Path.GetFullPath(dataDir);
@@ -79,7 +81,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             finally { File.Delete(pwTemp); }
         }
 
-        var pg = new EmbeddedPostgres(dataDir, bin, password, runAs, fsync) { _lock = dirLock };
+        var pg = new EmbeddedPostgres(dataDir, bin, password, runAs, fsync) { _lock = dirLock, _sharedBuffers = sharedBuffers };
         try { await pg.StartServerAsync(log, ct); }
         catch { await dirLock.DisposeAsync(); throw; }
         return pg;
@@ -98,7 +100,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         {
             Port = FreePort();
             var opts = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200"
-                       + (_fsync ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+                       + (_fsync ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+                       + (SafeSize(_sharedBuffers) is { } sb ? $" -c shared_buffers={sb}" : "");
             try
             {
                 await Run(_bin, "pg_ctl", _runAs, ct, "start", "-D", DataDir, "-w", "-t", "60", "-s",
@@ -109,6 +112,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
         log.LogInformation("Embedded PostgreSQL listening on 127.0.0.1:{Port} (data {DataDir})", Port, DataDir);
     }
+
+    /// <summary>A size such as <c>512MB</c> or <c>1GB</c>; anything else is ignored (it is passed on a command line).</summary>
+    static string? SafeSize(string? v) =>
+        v is not null && System.Text.RegularExpressions.Regex.IsMatch(v.Trim(), "^[0-9]{1,7}(kB|MB|GB)?$") ? v.Trim() : null;
 
     public async Task StopAsync()
     {
