@@ -31,7 +31,7 @@ public sealed class MatchQualityTests(ITestOutputHelper output)
         ("Amber Glass Jar 4oz", -1), ("Gold Tin 8oz", -1),
     ];
 
-    static MatchProfile Packaging()
+    internal static MatchProfile Packaging()
     {
         var sql = File.ReadAllText(Path.Combine(Api.Tests.Platform.MigrationTests.FindRepoRoot(), "db/sql/pricewatch/0002_industry_templates.sql"));
         var start = sql.IndexOf("('packaging'", StringComparison.Ordinal);

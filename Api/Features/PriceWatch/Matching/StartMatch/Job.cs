@@ -28,7 +28,8 @@ sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, I
         }
         finally
         {
-            await MatchingSessions.FinishAsync(db, tenant, payload.SessionId, error, payload.Args.Method == "fuzzy" ? Fuzzy : $"{Fuzzy} + {verifier.Engine}", null);
+            await MatchingSessions.FinishAsync(db, tenant, payload.SessionId, error, payload.Args.Method == "fuzzy" ? Fuzzy : $"{Fuzzy} + {verifier.Engine}",
+                payload.Args.Method == "fuzzy" ? null : verifier.Note);
         }
         return new { session_id = payload.SessionId, matches_found = found };
     }
