@@ -31,8 +31,9 @@ static class PriceWatchWork
         services.AddJob<Matching.Backfill.Job>(Common.MatchingSessions.JobType("backfill"));
         services.AddJob<Matching.Embed.Job>(Common.MatchingSessions.JobType("embed"));
         services.AddJob<Matching.Validate.Job>(Common.MatchingSessions.JobType("validate"));
-        // own catalog: Shopify Admin REST read here until AdPriority's Shopify client is merged
-        services.AddHttpClient(nameof(Sync.StartSync.ShopifyAdminCatalog), c => c.Timeout = TimeSpan.FromSeconds(30));
+        // own catalog: the shared Shopify Admin client (registered by AdPriority too, with the same timeout)
+        if (!services.Any(d => d.ServiceType == typeof(Api.Infrastructure.Integrations.Shopify.ShopifyClient)))
+            services.AddHttpClient<Api.Infrastructure.Integrations.Shopify.ShopifyClient>(c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<Sync.StartSync.IShopifyCatalog, Sync.StartSync.ShopifyAdminCatalog>();
         services.AddJob<Sync.StartSync.Job>(Sync.StartSync.Job.Type);
         return services;
