@@ -45,16 +45,14 @@ sealed class LocalRuleVerifier : IMatchVerifier
     public Task<(bool Same, double Confidence)> VerifyAsync(Prepared a, Prepared b, double fuzzy, MatchProfile profile, CancellationToken ct)
     {
         var conflicts = 0;
-        if (a.Sizes.Count > 0 && b.Sizes.Count > 0 && !a.Sizes.Overlaps(b.Sizes)) conflicts++;
+        if (a.Sizes.Count > 0 && b.Sizes.Count > 0 && Units.Relation(a.Sizes, b.Sizes) == Units.SizeRelation.Different) conflicts++;
         if (a.Category is not null && b.Category is not null && a.Category != b.Category) conflicts++;
         if (a.Brand is not null && b.Brand is not null && a.Brand != b.Brand) conflicts++;
-        foreach (var (_, values) in profile.ExtractionCategories)
-        {
-            var va = values.FirstOrDefault(v => a.Text.Contains(v, StringComparison.Ordinal));
-            var vb = values.FirstOrDefault(v => b.Text.Contains(v, StringComparison.Ordinal));
-            if (va is not null && vb is not null && va != vb) conflicts++;
-        }
-        var agree = (a.Sizes.Count > 0 && a.Sizes.SetEquals(b.Sizes) ? 1 : 0) + (a.Category is not null && a.Category == b.Category ? 1 : 0);
+        conflicts += FuzzyMatcher.AttributeConflicts(a, b).Count();
+        if (FuzzyMatcher.NumbersConflict(a, b)) conflicts++;
+        if (a.Variant is not null && b.Variant is not null && a.Variant != b.Variant) conflicts++;
+        if (FuzzyMatcher.WordCoverage(a, b) < 0.5) conflicts++;   // most of the shorter name's words must appear in the other
+        var agree = (a.Sizes.Count > 0 && b.Sizes.Count > 0 && Units.Relation(a.Sizes, b.Sizes) == Units.SizeRelation.Same ? 1 : 0) + (a.Category is not null && a.Category == b.Category ? 1 : 0);
         var same = conflicts == 0 && fuzzy >= 45;
         var confidence = same ? Math.Min(95, Math.Max(fuzzy, 80) + 5 * agree) : Math.Min(fuzzy, 35);
         return Task.FromResult((same, Math.Round(confidence, 2)));

@@ -56,7 +56,7 @@ sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, I
             var candidates = matcher.Candidates(item, take: 15);
             foreach (var group in candidates.GroupBy(c => c.Product.CompetitorId))
             {
-                var best = await DecideAsync(matcher, item, group.ToList(), method, profile, ct);
+                var best = await MatchDecision.DecideAsync(matcher, item, group.ToList(), method, profile, verifier, ct);
                 if (best is { } b) matches.Add((item.Id, b.Product.Id, b.Product.CompetitorId, b.Confidence));
             }
             if ((i + 1) % 200 == 0)
@@ -82,29 +82,6 @@ sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, I
             await tx.CommitAsync(ct);
         }
         return matches.Count;
-    }
-
-    async Task<Candidate?> DecideAsync(FuzzyMatcher matcher, Item own, List<Candidate> candidates, string method, MatchProfile p, CancellationToken ct)
-    {
-        var best = candidates[0];
-        switch (method)
-        {
-            case "fuzzy":
-                return best.Confidence >= p.MinConfidence ? best : null;
-            case "hybrid":
-                if (best.Confidence > p.AiVerifyMax) return best;
-                if (best.Confidence < p.AiVerifyMin) return null;
-                var (same, conf) = await verifier.VerifyAsync(matcher.Prepare(own), matcher.Prepare(best.Product), best.Confidence, p, ct);
-                return same ? best with { Confidence = conf } : null;
-            default:   // ai: the verifier judges the top fuzzy candidates
-                Candidate? chosen = null;
-                foreach (var c in candidates.Where(c => c.Confidence >= 30).Take(3))
-                {
-                    var (ok, score) = await verifier.VerifyAsync(matcher.Prepare(own), matcher.Prepare(c.Product), c.Confidence, p, ct);
-                    if (ok && (chosen is null || score > chosen.Confidence)) chosen = c with { Confidence = score };
-                }
-                return chosen;
-        }
     }
 
     sealed class Row
