@@ -11,6 +11,7 @@ static class PriceWatchWork
     {
         services.AddScoped<InvitationMail>();
         services.AddSingleton<Common.ProfileCache>();
+        services.AddSingleton<Common.PlatformScope>();
         services.AddScoped<Common.AlertEvaluator>();
         services.AddScoped<Common.ScrapeStarter>();
         services.AddSingleton<Scraping.RunScrape.StoreScraper>();
