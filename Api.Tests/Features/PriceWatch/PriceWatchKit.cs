@@ -9,6 +9,7 @@ namespace Api.Tests.Features.PriceWatch;
 public class PriceWatchFactory : ApiFactory
 {
     public const string JwtSecret = "test-pricewatch-supabase-jwt-secret-0123456789abcdef";
+    public const string JwtSecretKey = PriceWatchAuth.SecretSetting;
     public const string PlatformScopeSecret = "test-pricewatch-platform-scope-secret-0123456789";
     protected virtual IDictionary<string, string?> More => new Dictionary<string, string?>();
 

@@ -77,6 +77,7 @@ static partial class Units
 
     public static SizeRelation Relation(HashSet<string> a, HashSet<string> b)
     {
+        if (a.SetEquals(b)) return SizeRelation.Same;   // the common case, without parsing
         var matchedA = a.Count(x => b.Any(y => Equal(x, y)));
         if (matchedA == 0) return SizeRelation.Different;
         var matchedB = b.Count(y => a.Any(x => Equal(x, y)));
@@ -86,6 +87,6 @@ static partial class Units
     [GeneratedRegex(@"\bfl\.?\s?oz\b")] private static partial Regex FlOz();
     [GeneratedRegex(@"(\d)""")] private static partial Regex Inches();
     [GeneratedRegex(@"\b([a-z]+)\.(\d)")] private static partial Regex AbbrevNumber();
-    [GeneratedRegex(@"\b[a-z]+\b")] private static partial Regex Words();
+    [GeneratedRegex(@"\b(?:ounces?|lbs|pounds?|count|lit(?:er|re)s?|inch(?:es)?|feet|foot|grams?|millilit(?:er|re)s?)\b")] private static partial Regex Words();
     [GeneratedRegex(@"^(?<n>\d+(?:[./]\d+)?)(?:x(?<n>\d+(?:[./]\d+)?))*(?<unit>[a-z]*)$")] private static partial Regex SizeToken();
 }
