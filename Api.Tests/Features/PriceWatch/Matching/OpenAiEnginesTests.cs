@@ -96,6 +96,8 @@ public sealed class OpenAiEnginesTests
         Assert.Equal(2, Calls(badPrefix));
         Assert.Contains("answered 500", failing.Note);
         Assert.Contains("3 of 3 items", failing.Note);
+        Assert.StartsWith("no local fallback for embeddings", failing.Note);
+        Assert.DoesNotContain("local fallback for every", failing.Engine);
     }
 
     [Fact]

@@ -45,12 +45,15 @@ sealed partial class FuzzyMatcher
     public FuzzyMatcher(MatchProfile profile, IEnumerable<Item> competitorProducts, bool profileAware = true)
     {
         (_p, _profileAware) = (profile, profileAware);
-        foreach (var item in competitorProducts)
+        var items = competitorProducts as IReadOnlyList<Item> ?? competitorProducts.ToList();
+        var prepared = new Prepared[items.Count];
+        if (items.Count >= 2000) Parallel.For(0, items.Count, i => prepared[i] = Prepare(items[i]));   // pure CPU, read-only profile
+        else for (var i = 0; i < items.Count; i++) prepared[i] = Prepare(items[i]);
+        foreach (var p in prepared)
         {
-            var prepared = Prepare(item);
             var i = _corpus.Count;
-            _corpus.Add(prepared);
-            foreach (var token in prepared.Tokens.Distinct())
+            _corpus.Add(p);
+            foreach (var token in p.Tokens.Distinct())
             {
                 if (!_index.TryGetValue(token, out var list)) _index[token] = list = [];
                 list.Add(i);

@@ -12,7 +12,7 @@ namespace Api.Features.PriceWatch.Common.Matching;
 /// failed items the run stops asking the server (every remaining item goes local at once instead of waiting for timeouts).
 /// Counts what was decided where, for the session's <c>engine</c> and <c>message</c>.
 /// </summary>
-sealed class RemoteRun(string remote, string local, TimeSpan retryDelay)
+sealed class RemoteRun(string remote, string local, TimeSpan retryDelay, string fallback = "local fallback")
 {
     public const int BreakerThreshold = 3;
     int _remote, _local, _consecutive;
@@ -54,11 +54,11 @@ sealed class RemoteRun(string remote, string local, TimeSpan retryDelay)
     public int LocalCount => _local;
 
     public string Engine => _local == 0 ? remote
-        : _remote == 0 ? $"{local} (local fallback for every item; {remote} failed)"
-        : $"{remote}; local fallback for {_local} of {_remote + _local} items: {local}";
+        : _remote == 0 ? $"{local} ({fallback} for every item; {remote} failed)"
+        : $"{remote}; {fallback} for {_local} of {_remote + _local} items: {local}";
 
     public string? Note => _local == 0 ? null
-        : $"local fallback: {_reason ?? "OpenAI-compatible server failed"}; {_local} of {_remote + _local} items decided by the {local}"
+        : $"{fallback}: {_reason ?? "OpenAI-compatible server failed"}; {_local} of {_remote + _local} items decided by the {local}"
           + (Open ? $" (stopped calling the server after {BreakerThreshold} consecutive failures)" : "");
 
     /// <summary>The JSON object in a chat answer (models sometimes wrap it in prose or a code fence).</summary>
@@ -127,11 +127,11 @@ sealed class OpenAiVerifier(OpenAiClient client, LocalRuleVerifier local, IConfi
 /// </summary>
 sealed class OpenAiEmbedder(OpenAiClient client, IConfiguration config, IOptions<OpenAiOptions> options) : IEmbedder
 {
-    readonly RemoteRun _run = new($"OpenAI-compatible embeddings ({options.Value.EmbeddingModel})", "no embedding (left for the next run)", RemoteSettings.RetryDelay(config));
+    readonly RemoteRun _run = new($"OpenAI-compatible embeddings ({options.Value.EmbeddingModel})", "next run (rows left without an embedding)",
+        RemoteSettings.RetryDelay(config), "no local fallback for embeddings, local vectors are not comparable with the model's");
 
     public string Engine => _run.Engine;
-    public string? Note => _run.Note is { } n
-        ? n.Replace("local fallback:", "no local fallback for embeddings (local vectors are not comparable with the model's):", StringComparison.Ordinal) : null;
+    public string? Note => _run.Note;
 
     public async Task<float[]?[]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken ct)
     {

@@ -50,18 +50,23 @@ sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, I
 
         var matcher = new FuzzyMatcher(profile, theirs.Select(r => new Item(r.Id, r.Name, r.Price, r.CompetitorId)));
         var matches = new List<(Guid Own, Guid Product, Guid Competitor, double Confidence)>();
-        for (var i = 0; i < own.Count; i++)
+        // candidates are pure CPU work over a read-only index: computed on every core, 200 products at a time; the decisions
+        // (which may call the verifier) and progress writes follow in order
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+        for (var start = 0; start < own.Count; start += 200)
         {
-            var item = new Item(own[i].Id, own[i].Name, own[i].Price);
-            var candidates = matcher.Candidates(item, take: 15);
-            foreach (var group in candidates.GroupBy(c => c.Product.CompetitorId))
-            {
-                var best = await MatchDecision.DecideAsync(matcher, item, group.ToList(), method, profile, verifier, ct);
-                if (best is { } b) matches.Add((item.Id, b.Product.Id, b.Product.CompetitorId, b.Confidence));
-            }
-            if ((i + 1) % 200 == 0)
+            var chunk = own.Skip(start).Take(200).Select(o => new Item(o.Id, o.Name, o.Price)).ToArray();
+            var candidates = new List<Candidate>[chunk.Length];
+            Parallel.For(0, chunk.Length, parallel, k => candidates[k] = matcher.Candidates(chunk[k], take: 15));
+            for (var k = 0; k < chunk.Length; k++)
+                foreach (var group in candidates[k].GroupBy(c => c.Product.CompetitorId))
+                {
+                    var best = await MatchDecision.DecideAsync(matcher, chunk[k], group.ToList(), method, profile, verifier, ct);
+                    if (best is { } b) matches.Add((chunk[k].Id, b.Product.Id, b.Product.CompetitorId, b.Confidence));
+                }
+            if (start + chunk.Length < own.Count)
                 await MatchingSessions.UpdateAsync(db, tenant, session, "update pricewatch.matching_sessions set processed = @N, matches_found = @M where id = @S",
-                    new { N = i + 1, M = matches.Count, S = session }, ct);
+                    new { N = start + chunk.Length, M = matches.Count, S = session }, ct);
         }
 
         await using (var tx = await PwTx.BeginTenantAsync(db, tenant, ct))
