@@ -16,7 +16,7 @@ namespace Api.Features.PriceWatch.Matching.Backfill;
 /// <summary>
 /// <c>POST /api/match/backfill</c> → 202 TaskResponse: extracts attributes (category, the profile's extraction categories,
 /// size, pack quantity) for up to <c>limit</c> products missing them, own products first. The session's <c>engine</c>
-/// says which extractor ran (the local rule-based one until an OpenAI-compatible client is wired).
+/// says which extractor ran (OpenAI-compatible chat on plans with AI matching when configured, else the local rule-based one).
 /// </summary>
 sealed class Endpoint(IMediator mediator) : Endpoint<Request, TaskResponse>
 {

@@ -15,7 +15,7 @@ namespace Api.Features.PriceWatch.Matching.Embed;
 /// <summary>
 /// <c>POST /api/match/embed</c> → 202 TaskResponse: embeddings for up to <c>limit</c> rows of <c>product_tracking</c>
 /// (default) or <c>brand_products</c> that have none. Needs a plan with embeddings (enterprise; 403 otherwise). The
-/// session's <c>engine</c> names the embedder (local feature hashing until an OpenAI-compatible client is wired).
+/// session's <c>engine</c> names the embedder (the OpenAI-compatible embeddings endpoint when configured, else local feature hashing).
 /// </summary>
 sealed class Endpoint(IMediator mediator) : Endpoint<Request, TaskResponse>
 {
