@@ -9,13 +9,15 @@ namespace Api.Tests.Features.PriceWatch;
 public class PriceWatchFactory : ApiFactory
 {
     public const string JwtSecret = "test-pricewatch-supabase-jwt-secret-0123456789abcdef";
+    public const string JwtSecretKey = PriceWatchAuth.SecretSetting;
+    public const string PlatformScopeSecret = "test-pricewatch-platform-scope-secret-0123456789";
     protected virtual IDictionary<string, string?> More => new Dictionary<string, string?>();
 
     protected override IDictionary<string, string?> Settings
     {
         get
         {
-            var s = new Dictionary<string, string?> { [PriceWatchAuth.SecretSetting] = JwtSecret, ["RateLimits:pricewatch:PermitLimit"] = "100000" };
+            var s = new Dictionary<string, string?> { [PriceWatchAuth.SecretSetting] = JwtSecret, ["PriceWatch:PlatformScopeSecret"] = PlatformScopeSecret, ["RateLimits:pricewatch:PermitLimit"] = "100000" };
             foreach (var (k, v) in More) s[k] = v;
             return s;
         }

@@ -49,3 +49,45 @@ public sealed class FuzzyMatcherTests
         Assert.True(best[0].Confidence >= 90);
     }
 }
+
+public sealed class FuzzyMatcherConflictTests
+{
+    static Item I(string name) => new(Guid.NewGuid(), name, 1m, Guid.Empty);
+
+    [Theory]
+    [InlineData("wine-spirits", "Caymus Cabernet Sauvignon 2020 750ml", "Caymus Cabernet Sauvignon 2021 750ml")]   // vintage
+    [InlineData("hardware", "3M Sandpaper 120 Grit 9x11 25 sheets", "3M Sandpaper 80 Grit 9x11 25 sheets")]       // grit
+    [InlineData("hardware", "Klein Tools 11-in-1 Screwdriver", "Klein Tools 6-in-1 Screwdriver")]                 // model
+    [InlineData("pet-supplies", "Greenies Dental Chews Large 24 ct", "Greenies Dental Chews Petite 24 ct")]       // size variant
+    [InlineData("default", "Widget Model 2020", "Widget Model 2021")]                                             // default profile too
+    public void Differing_numbers_variants_and_attributes_keep_a_look_alike_below_the_threshold(string slug, string own, string theirs)
+    {
+        var profile = slug == "default" ? MatchProfile.Default : MatchQualityTests.Profile(slug);
+        var matcher = new FuzzyMatcher(profile, [I(theirs)]);
+        var best = matcher.Candidates(I(own), 1, includeBlocked: true).Single();
+        Assert.True(best.Confidence < profile.MinConfidence, $"{own} vs {theirs}: {best.Confidence}");
+        var same = new FuzzyMatcher(profile, [I(own + " ")]).Candidates(I(own), 1).Single();
+        Assert.True(same.Confidence >= 90);
+    }
+
+    [Fact]
+    public async Task A_conflicting_extraction_attribute_costs_the_category_penalty_and_the_verifier_refuses_it()
+    {
+        var profile = MatchQualityTests.Profile("pet-supplies");
+        var matcher = new FuzzyMatcher(profile, []);
+        var salmon = matcher.Prepare(I("Purina Salmon Adult Dry Dog Food 30lb"));
+        var chicken = matcher.Prepare(I("Purina Chicken Adult Dry Dog Food 30lb"));
+        var beefy = matcher.Prepare(I("Purina Salmon Adult Dry Dog Food 30lb."));
+        Assert.Equal(["protein"], FuzzyMatcher.AttributeConflicts(salmon, chicken));
+        Assert.True(matcher.Score(salmon, beefy).Confidence - matcher.Score(salmon, chicken).Confidence >= profile.CategoryMismatchPenalty);
+        var (same, _) = await new LocalRuleVerifier().VerifyAsync(salmon, chicken, matcher.Score(salmon, chicken).Confidence, profile, default);
+        Assert.False(same);
+    }
+
+    [Fact]
+    public void An_extra_catalogue_number_on_one_side_is_no_conflict()
+    {
+        var matcher = new FuzzyMatcher(MatchProfile.Default, [I("Klein Tools 32500 11-in-1 Screwdriver / Nut Driver")]);
+        Assert.True(matcher.Candidates(I("Klein Tools 11-in-1 Screwdriver Nut Driver"), 1).Single().Confidence >= 60);
+    }
+}

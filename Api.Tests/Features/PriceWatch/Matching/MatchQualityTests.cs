@@ -1,70 +1,121 @@
+using System.Text;
 using Api.Features.PriceWatch.Common.Matching;
+using Api.Infrastructure.Integrations.OpenAi;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 
 namespace Api.Tests.Features.PriceWatch.Matching;
 
 /// <summary>
-/// A small hand-labelled packaging set: for each own product, the competitor listing that is the same product (or none).
-/// Precision = correct matches / matches made; recall = correct matches / products that have a true match.
-/// The figures are printed and recorded in docs/pricewatch.md.
+/// Precision and recall per method on the hand-labelled set <c>Data/match_pairs.tsv</c> (six industries, each matched with its
+/// own template profile from <c>0002_industry_templates.sql</c>). For each own product the method picks at most one listing
+/// from its industry's pool; precision = correct picks / picks, recall = correct picks / own products that have a true match.
+/// Methods: <c>old</c> (the validate endpoint's plain token-set ratio), <c>fuzzy</c>, <c>hybrid</c> and <c>ai</c> with the
+/// OpenAI verifier pointed at an unreachable server (so every verdict is the local fallback, as on a machine without one).
+/// Print the table: <c>dotnet test --filter MatchQualityTests --logger "console;verbosity=detailed"</c>; figures in docs/pricewatch.md.
 /// </summary>
 public sealed class MatchQualityTests(ITestOutputHelper output)
 {
-    static readonly string[] Competitor =
-    [
-        "Clear Mylar Bag 4in x 5in 100 pack", "Black Mylar Bag 4 x 6", "Kraft Stand Up Pouch 6x9 with zipper", "Amber Glass Jar 2 oz",
-        "Amber Plastic Jar 2oz", "Clear Glass Jar 60ml Child Resistant", "Black Pop Top Tube 30 dram", "Clear Pop Top Tube 30dr",
-        "White Kraft Mailer Box 6x9", "Frosted Glass Dropper Bottle 1 oz", "Amber Boston Round Bottle 4oz", "Gold Tin 2oz",
-        "Silver Tin 4 oz", "Pre-Roll Tube 116mm Black", "Child Resistant Glass Jar 4oz Black Lid", "Clear Mylar Bag 1/8 oz",
-        "Holographic Mylar Bag 3.5g", "Black Plastic Jar 4oz", "White Lid 53mm", "Clear Stand Up Pouch 4x6",
-    ];
+    sealed record Row(string Industry, string? Own, string? Competitor);
 
-    // own product → index of its true match in Competitor, or -1 when no listing is the same product
-    static readonly (string Own, int Truth)[] Labels =
-    [
-        ("Clear Mylar Bag 4x5 (Pack of 100)", 0), ("Black Mylar Bag 4x6", 1), ("Kraft Stand Up Pouch 6 x 9", 2),
-        ("Amber Glass Jar 2oz", 3), ("Amber Plastic Jar 2 oz", 4), ("Clear Glass Jar 2oz Child Resistant", 5),
-        ("Black Pop Top Tube 30 Dram", 6), ("Clear Pop Top Tube 30 Dram", 7), ("Kraft Mailer Box 6x9 White", 8),
-        ("Frosted Dropper Bottle Glass 30ml", 9), ("Amber Boston Round 4 oz Bottle", 10), ("Gold Tin 2 oz", 11),
-        ("Silver Tin 4oz", 12), ("Black Pre-Roll Tube 116mm", 13), ("Black CR Glass Jar 4 oz", 14), ("Clear Mylar Bag 1/8oz", 15),
-        ("Holographic Mylar Bag 1/8 oz", 16), ("Clear Plastic Jar 4oz", -1), ("Black Lid 89mm", -1), ("Clear Stand Up Pouch 6x9", -1),
-        ("Amber Glass Jar 4oz", -1), ("Gold Tin 8oz", -1),
-    ];
+    static List<Row> Load() => File.ReadAllLines(Path.Combine(Api.Tests.Platform.MigrationTests.FindRepoRoot(), "Api.Tests/Features/PriceWatch/Data/match_pairs.tsv"))
+        .Where(l => l.Length > 0 && !l.StartsWith('#')).Skip(1).Select(l => l.Split('\t'))
+        .Select(c => new Row(c[0], c[1] == "-" ? null : c[1], c[2] == "-" ? null : c[2])).ToList();
 
-    static MatchProfile Packaging()
+    internal static MatchProfile Packaging() => Profile("packaging");
+
+    /// <summary>An industry template's profile, read from the migration that seeds it.</summary>
+    internal static MatchProfile Profile(string slug)
     {
         var sql = File.ReadAllText(Path.Combine(Api.Tests.Platform.MigrationTests.FindRepoRoot(), "db/sql/pricewatch/0002_industry_templates.sql"));
-        var start = sql.IndexOf("('packaging'", StringComparison.Ordinal);
+        var start = sql.IndexOf($"('{slug}'", StringComparison.Ordinal);
         var parts = System.Text.RegularExpressions.Regex.Matches(sql[start..], @"'((?:[^']|'')*)'").Select(m => m.Groups[1].Value.Replace("''", "'")).ToList();
-        // slug, name, description, 4 examples, then the nine JSON fields in column order
+        var examples = sql[start..].IndexOf("array[", StringComparison.Ordinal) is var a and >= 0
+            ? System.Text.RegularExpressions.Regex.Matches(sql[(start + a)..sql.IndexOf(']', start + a)], @"'((?:[^']|'')*)'").Count : 0;
+        // slug, name, description, the examples, then the nine JSON fields in column order
+        var f = 3 + examples;
         return MatchProfile.From(new MatchProfile.Row
         {
-            IndustrySlug = parts[0], Categories = parts[7], ScoringConfig = parts[8], SearchTerms = parts[9], SizeEquivalences = parts[10],
-            HardBlockRules = parts[11], SpecialtyBrands = parts[12], UnitTypes = parts[13], AiExtractionCategories = parts[14], AiMatchingRules = parts[15],
+            IndustrySlug = parts[0], Categories = parts[f], ScoringConfig = parts[f + 1], SearchTerms = parts[f + 2], SizeEquivalences = parts[f + 3],
+            HardBlockRules = parts[f + 4], SpecialtyBrands = parts[f + 5], UnitTypes = parts[f + 6], AiExtractionCategories = parts[f + 7], AiMatchingRules = parts[f + 8],
         });
     }
 
-    [Fact]
-    public void The_profile_aware_matcher_is_more_precise_than_plain_token_set()
+    static IMatchVerifier UnreachableAi()
     {
-        var profile = Packaging();
-        var items = Competitor.Select((n, i) => new Item(new Guid(i + 1, 0, 0, new byte[8]), n)).ToList();
-        var results = new Dictionary<string, (double P, double R)>();
-        foreach (var (method, aware) in new[] { ("old (token-set ratio)", false), ("new (profile-aware fuzzy)", true) })
+        var options = Options.Create(new OpenAiOptions { BaseUrl = "http://127.0.0.1:9/v1", ChatModel = "unreachable", TimeoutSeconds = 2 });
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["PriceWatch:Ai:RetryDelayMs"] = "0" }).Build();
+        return new OpenAiVerifier(new OpenAiClient(new HttpClient(), options), new LocalRuleVerifier(), config, options);
+    }
+
+    public sealed record Figures(int Picks, int Correct, int Positives)
+    {
+        public double Precision => Picks == 0 ? 0 : (double)Correct / Picks;
+        public double Recall => Positives == 0 ? 0 : (double)Correct / Positives;
+    }
+
+    static async Task<Dictionary<(string Method, string Industry), Figures>> EvaluateAsync(List<Row> rows, List<string> mistakes)
+    {
+        var result = new Dictionary<(string, string), Figures>();
+        var ai = UnreachableAi();
+        foreach (var industry in rows.Select(r => r.Industry).Distinct())
         {
-            var matcher = new FuzzyMatcher(profile, items, aware);
-            int made = 0, correct = 0, positives = Labels.Count(l => l.Truth >= 0);
-            foreach (var (own, truth) in Labels)
+            var profile = Profile(industry);
+            var pool = rows.Where(r => r.Industry == industry && r.Competitor is not null).Select(r => r.Competitor!).Distinct()
+                .Select((n, i) => new Item(new Guid(i + 1, 0, 0, new byte[8]), n)).ToList();
+            var labels = rows.Where(r => r.Industry == industry && r.Own is not null).ToList();
+            var positives = labels.Count(l => l.Competitor is not null);
+            foreach (var method in new[] { "old", "fuzzy", "hybrid", "ai" })
             {
-                var best = matcher.Candidates(new Item(Guid.NewGuid(), own), 1).FirstOrDefault(c => c.Confidence >= profile.MinConfidence);
-                if (best is null) continue;
-                made++;
-                if (truth >= 0 && best.Product.Name == Competitor[truth]) correct++;
+                var matcher = new FuzzyMatcher(profile, pool, profileAware: method != "old");
+                int picks = 0, correct = 0;
+                foreach (var label in labels)
+                {
+                    var own = new Item(Guid.NewGuid(), label.Own!);
+                    var pick = method == "old"
+                        ? matcher.Candidates(own, 1).FirstOrDefault(c => c.Confidence >= profile.MinConfidence)
+                        : await MatchDecision.DecideAsync(matcher, own, matcher.Candidates(own, take: 15), method, profile, method == "ai" ? ai : new LocalRuleVerifier(), default);
+                    if (pick is null)
+                    {
+                        if (label.Competitor is not null) mistakes.Add($"{method}/{industry} missed: {label.Own} -> {label.Competitor}");
+                        continue;
+                    }
+                    picks++;
+                    if (pick.Product.Name == label.Competitor) correct++;
+                    else mistakes.Add($"{method}/{industry} wrong: {label.Own} -> {pick.Product.Name} ({pick.Confidence}); truth {label.Competitor ?? "none"}");
+                }
+                result[(method, industry)] = new Figures(picks, correct, positives);
             }
-            results[method] = (made == 0 ? 0 : (double)correct / made, (double)correct / positives);
-            output.WriteLine($"{method}: precision {results[method].P:P0}, recall {results[method].R:P0} ({correct} correct of {made} made, {positives} true pairs)");
         }
-        Assert.True(results["new (profile-aware fuzzy)"].P > results["old (token-set ratio)"].P);
-        Assert.True(results["new (profile-aware fuzzy)"].R >= 0.7);
+        foreach (var method in result.Keys.Select(k => k.Item1).Distinct().ToList())
+        {
+            var all = result.Where(kv => kv.Key.Item1 == method).Select(kv => kv.Value).ToList();
+            result[(method, "all")] = new Figures(all.Sum(f => f.Picks), all.Sum(f => f.Correct), all.Sum(f => f.Positives));
+        }
+        return result;
+    }
+
+    [Fact]
+    public async Task Precision_and_recall_per_method_on_the_labelled_set()
+    {
+        var rows = Load();
+        Assert.True(rows.Count(r => r.Own is not null) >= 80);
+        Assert.True(rows.Select(r => r.Industry).Distinct().Count() >= 4);
+        var mistakes = new List<string>();
+        var figures = await EvaluateAsync(rows, mistakes);
+
+        var table = new StringBuilder("| method | industry | precision | recall | picks | correct | true pairs |\n|---|---|---|---|---|---|---|\n");
+        foreach (var ((method, industry), f) in figures.OrderBy(kv => kv.Key.Method == "old" ? 0 : kv.Key.Method == "fuzzy" ? 1 : kv.Key.Method == "hybrid" ? 2 : 3)
+                     .ThenBy(kv => kv.Key.Industry == "all" ? "~" : kv.Key.Industry))
+            table.Append($"| {method} | {industry} | {f.Precision:P0} | {f.Recall:P0} | {f.Picks} | {f.Correct} | {f.Positives} |\n");
+        output.WriteLine(table.ToString());
+        output.WriteLine(string.Join('\n', mistakes.Where(m => !m.StartsWith("old/", StringComparison.Ordinal))));
+
+        var old = figures[("old", "all")];
+        var fuzzy = figures[("fuzzy", "all")];
+        Assert.True(fuzzy.Precision > old.Precision, $"fuzzy precision {fuzzy.Precision:P0} should beat the old matcher's {old.Precision:P0}");
+        Assert.True(fuzzy.Precision >= 0.8 && fuzzy.Recall >= 0.6, $"fuzzy {fuzzy.Precision:P0}/{fuzzy.Recall:P0}");
+        Assert.True(figures[("hybrid", "all")].Precision >= 0.8);
     }
 }

@@ -32,7 +32,7 @@ public sealed class SyncFactory : PriceWatchFactory
         return app.Urls.First();
     });
 
-    protected override IDictionary<string, string?> More => new Dictionary<string, string?> { ["PriceWatch:Shopify:AdminBaseUrl"] = Admin.Value };
+    protected override IDictionary<string, string?> More => new Dictionary<string, string?> { ["Integrations:Shopify:BaseUrl"] = Admin.Value };
 }
 
 public sealed class SyncTests(SyncFactory api) : IClassFixture<SyncFactory>

@@ -26,11 +26,14 @@ static class PwTx
         return tx;
     }
 
-    /// <summary>Read across tenants (select-only policies): super-admin endpoints, the scheduler, the Stripe webhook.</summary>
-    public static async Task<DataConnectionTransaction> BeginPlatformAsync(AppDb db, CancellationToken ct)
+    /// <summary>
+    /// Read across tenants (select-only policies): super-admin endpoints, the scheduler, the Stripe webhook. The scope needs
+    /// the server-held secret (<see cref="PlatformScope"/>); a bare <c>app.pw_scope</c> setting no longer opens it.
+    /// </summary>
+    public static async Task<DataConnectionTransaction> BeginPlatformAsync(AppDb db, PlatformScope scope, CancellationToken ct)
     {
         var tx = await db.BeginTransactionAsync(ct);
-        await db.ExecuteAsync("select set_config('app.pw_scope', 'platform', true)", new { }, ct);
+        await scope.EnterAsync(db, ct);
         return tx;
     }
 

@@ -19,7 +19,11 @@ public sealed class OpenAiOptions
     public double TimeoutSeconds { get; set; } = 20;
 }
 
-public sealed class OpenAiException(string message) : Exception(message);
+/// <summary><see cref="Transient"/>: unreachable, timed out, 429 or 5xx (worth one retry); otherwise the answer itself was unusable.</summary>
+public sealed class OpenAiException(string message, bool transient = false) : Exception(message)
+{
+    public bool Transient { get; } = transient;
+}
 
 /// <summary>Typed client for <c>POST {base}/embeddings</c> and <c>POST {base}/chat/completions</c>. No business decisions here.</summary>
 public sealed class OpenAiClient(HttpClient http, Microsoft.Extensions.Options.IOptions<OpenAiOptions> options)
@@ -60,10 +64,11 @@ public sealed class OpenAiClient(HttpClient http, Microsoft.Extensions.Options.I
         HttpResponseMessage rsp;
         try { rsp = await http.SendAsync(req, cts.Token); }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-        { throw new OpenAiException($"OpenAI-compatible server unreachable ({e.GetType().Name})"); }
+        { throw new OpenAiException($"OpenAI-compatible server unreachable ({e.GetType().Name})", transient: true); }
         using (rsp)
         {
-            if (!rsp.IsSuccessStatusCode) throw new OpenAiException($"OpenAI-compatible server answered {(int)rsp.StatusCode}");
+            if (!rsp.IsSuccessStatusCode)
+                throw new OpenAiException($"OpenAI-compatible server answered {(int)rsp.StatusCode}", transient: (int)rsp.StatusCode is 429 or >= 500);
             try { return await rsp.Content.ReadFromJsonAsync<T>(Json, cts.Token) ?? throw new OpenAiException("Empty response"); }
             catch (JsonException) { throw new OpenAiException("Malformed response from OpenAI-compatible server"); }
         }

@@ -1,3 +1,4 @@
+using Api.Features.PriceWatch.Common;
 using System.Text.Json;
 using Api.Infrastructure.Database;
 using Api.Infrastructure.Http;
@@ -33,10 +34,10 @@ sealed record Request : IRequest<ErrorOr<JsonElement>>
     }
 }
 
-sealed class Handler(AppDb db) : IRequestHandler<Request, ErrorOr<JsonElement>>
+sealed class Handler(AppDb db, PlatformScope scope) : IRequestHandler<Request, ErrorOr<JsonElement>>
 {
     static readonly string Query = Sql.Load<Handler>("Activity.sql");
 
     public async ValueTask<ErrorOr<JsonElement>> Handle(Request req, CancellationToken ct) =>
-        await AdminQuery.JsonAsync(db, Query, req, ct) is { } json ? json : Error.NotFound("PriceWatch.NotFound", "Not found");
+        await AdminQuery.JsonAsync(db, scope, Query, req, ct) is { } json ? json : Error.NotFound("PriceWatch.NotFound", "Not found");
 }

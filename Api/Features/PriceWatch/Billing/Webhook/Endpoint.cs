@@ -40,7 +40,7 @@ sealed record Request(string Payload, string Signature) : IRequest<ErrorOr<Respo
 
 sealed record Response(string Status, string? Event = null, string? Outcome = null);
 
-sealed class Handler(AppDb db, StripeGateway stripe, ILogger<Handler> log) : IRequestHandler<Request, ErrorOr<Response>>
+sealed class Handler(AppDb db, StripeGateway stripe, PlatformScope scope, ILogger<Handler> log) : IRequestHandler<Request, ErrorOr<Response>>
 {
     static readonly string ApplySql = Sql.Load<Handler>("ApplySubscription.sql");
     static readonly string[] Handled =
@@ -105,7 +105,7 @@ sealed class Handler(AppDb db, StripeGateway stripe, ILogger<Handler> log) : IRe
     async Task<Guid?> TenantOfCustomerAsync(string? customer, CancellationToken ct)
     {
         if (customer is null) return null;
-        await using var tx = await PwTx.BeginPlatformAsync(db, ct);
+        await using var tx = await PwTx.BeginPlatformAsync(db, scope, ct);
         var rows = await db.QueryToListAsync<Guid>("select tenant_id from pricewatch.subscriptions where stripe_customer_id = @customer", new { customer }, ct);
         await tx.CommitAsync(ct);
         return rows is [var t] ? t : null;

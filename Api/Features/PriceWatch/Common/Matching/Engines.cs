@@ -3,28 +3,38 @@ using System.Text.RegularExpressions;
 namespace Api.Features.PriceWatch.Common.Matching;
 
 /// <summary>
-/// Second opinion on an uncertain fuzzy match (hybrid: 40-79 %) and the judge of the "ai" method. The OpenAI-compatible chat
-/// client belongs to the ShopperSearch branch; until it is wired here (after merge) the registered implementation is the
-/// local rule-based verifier below, and every session records which engine decided.
+/// What a matching engine tells the session: <see cref="Engine"/> names what decided (including a partial local fallback),
+/// <see cref="Note"/> is the session message when some items fell back to the local engine ("local fallback: ...").
+/// Remote engines are scoped (one per job run) and count their fallbacks; local ones are stateless.
 /// </summary>
-interface IMatchVerifier
+interface IEngineReport
 {
     string Engine { get; }
+    string? Note => null;
+}
+
+/// <summary>
+/// Second opinion on an uncertain fuzzy match (hybrid: 40-79 %) and the judge of the "ai" method: the OpenAI-compatible chat
+/// endpoint when <c>Integrations:OpenAi</c> has a base URL and chat model (<see cref="OpenAiVerifier"/>), else the local
+/// rule-based verifier below.
+/// </summary>
+interface IMatchVerifier : IEngineReport
+{
     Task<(bool Same, double Confidence)> VerifyAsync(Prepared own, Prepared candidate, double fuzzyConfidence, MatchProfile profile, CancellationToken ct);
 }
 
-/// <summary>Vector embeddings for products (same story: local feature-hashing embeddings until the OpenAI-compatible client is wired).</summary>
-interface IEmbedder
+/// <summary>
+/// Vector embeddings for products: the OpenAI-compatible embeddings endpoint when configured (<see cref="OpenAiEmbedder"/>),
+/// else local feature hashing. A null entry means "no vector for this text in this run" (left for the next run).
+/// </summary>
+interface IEmbedder : IEngineReport
 {
-    string Engine { get; }
-    int Dimensions { get; }
-    Task<float[]> EmbedAsync(string text, CancellationToken ct);
+    Task<float[]?[]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken ct);
 }
 
-/// <summary>Attribute extraction for backfill (local: the profile's categories and extraction vocabularies).</summary>
-interface IAttributeExtractor
+/// <summary>Attribute extraction for backfill: chat when configured and the plan has AI matching, else the profile's vocabularies.</summary>
+interface IAttributeExtractor : IEngineReport
 {
-    string Engine { get; }
     Task<Dictionary<string, object>> ExtractAsync(string text, MatchProfile profile, CancellationToken ct);
 }
 
@@ -35,16 +45,14 @@ sealed class LocalRuleVerifier : IMatchVerifier
     public Task<(bool Same, double Confidence)> VerifyAsync(Prepared a, Prepared b, double fuzzy, MatchProfile profile, CancellationToken ct)
     {
         var conflicts = 0;
-        if (a.Sizes.Count > 0 && b.Sizes.Count > 0 && !a.Sizes.Overlaps(b.Sizes)) conflicts++;
+        if (a.Sizes.Count > 0 && b.Sizes.Count > 0 && Units.Relation(a.Sizes, b.Sizes) == Units.SizeRelation.Different) conflicts++;
         if (a.Category is not null && b.Category is not null && a.Category != b.Category) conflicts++;
         if (a.Brand is not null && b.Brand is not null && a.Brand != b.Brand) conflicts++;
-        foreach (var (_, values) in profile.ExtractionCategories)
-        {
-            var va = values.FirstOrDefault(v => a.Text.Contains(v, StringComparison.Ordinal));
-            var vb = values.FirstOrDefault(v => b.Text.Contains(v, StringComparison.Ordinal));
-            if (va is not null && vb is not null && va != vb) conflicts++;
-        }
-        var agree = (a.Sizes.Count > 0 && a.Sizes.SetEquals(b.Sizes) ? 1 : 0) + (a.Category is not null && a.Category == b.Category ? 1 : 0);
+        conflicts += FuzzyMatcher.AttributeConflicts(a, b).Count();
+        if (FuzzyMatcher.NumbersConflict(a, b)) conflicts++;
+        if (a.Variant is not null && b.Variant is not null && a.Variant != b.Variant) conflicts++;
+        if (FuzzyMatcher.WordCoverage(a, b) < 0.5) conflicts++;   // most of the shorter name's words must appear in the other
+        var agree = (a.Sizes.Count > 0 && b.Sizes.Count > 0 && Units.Relation(a.Sizes, b.Sizes) == Units.SizeRelation.Same ? 1 : 0) + (a.Category is not null && a.Category == b.Category ? 1 : 0);
         var same = conflicts == 0 && fuzzy >= 45;
         var confidence = same ? Math.Min(95, Math.Max(fuzzy, 80) + 5 * agree) : Math.Min(fuzzy, 35);
         return Task.FromResult((same, Math.Round(confidence, 2)));
@@ -56,6 +64,13 @@ sealed partial class LocalHashingEmbedder : IEmbedder
 {
     public string Engine => "local feature-hashing embeddings, 256 dimensions (no OpenAI-compatible endpoint configured)";
     public int Dimensions => 256;
+
+    public async Task<float[]?[]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken ct)
+    {
+        var result = new float[]?[texts.Count];
+        for (var i = 0; i < texts.Count; i++) result[i] = await EmbedAsync(texts[i], ct);
+        return result;
+    }
 
     public Task<float[]> EmbedAsync(string text, CancellationToken ct)
     {
@@ -84,7 +99,8 @@ sealed partial class LocalHashingEmbedder : IEmbedder
 
 sealed partial class LocalAttributeExtractor : IAttributeExtractor
 {
-    public string Engine => "local rule-based extraction from the industry profile (no OpenAI-compatible endpoint configured)";
+    public const string Name = "local rule-based extraction from the industry profile";
+    public string Engine => Name + " (no OpenAI-compatible endpoint configured)";
 
     public Task<Dictionary<string, object>> ExtractAsync(string text, MatchProfile profile, CancellationToken ct)
     {

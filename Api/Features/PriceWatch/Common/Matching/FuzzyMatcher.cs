@@ -17,6 +17,14 @@ sealed class Prepared
     public string? Brand { get; init; }
     public string? Category { get; init; }
     public int Pack { get; init; }
+    /// <summary>Numbers outside sizes (model numbers, vintages, grits, shade codes, "11-in-1"): differing ones mean another product.</summary>
+    public HashSet<string> Numbers { get; init; } = [];
+    /// <summary>The profile's extraction vocabularies found in the text (material, colour, roast, species...), per category.</summary>
+    public Dictionary<string, HashSet<string>> Attributes { get; init; } = [];
+    /// <summary>A size-variant word (mini, petite, small, large, xl...), if any.</summary>
+    public string? Variant { get; init; }
+    /// <summary>Informative words: alphabetic, 3+ letters, not stop words or units.</summary>
+    public HashSet<string> Words { get; init; } = [];
 }
 
 /// <summary>
@@ -37,12 +45,15 @@ sealed partial class FuzzyMatcher
     public FuzzyMatcher(MatchProfile profile, IEnumerable<Item> competitorProducts, bool profileAware = true)
     {
         (_p, _profileAware) = (profile, profileAware);
-        foreach (var item in competitorProducts)
+        var items = competitorProducts as IReadOnlyList<Item> ?? competitorProducts.ToList();
+        var prepared = new Prepared[items.Count];
+        if (items.Count >= 2000) Parallel.For(0, items.Count, i => prepared[i] = Prepare(items[i]));   // pure CPU, read-only profile
+        else for (var i = 0; i < items.Count; i++) prepared[i] = Prepare(items[i]);
+        foreach (var p in prepared)
         {
-            var prepared = Prepare(item);
             var i = _corpus.Count;
-            _corpus.Add(prepared);
-            foreach (var token in prepared.Tokens.Distinct())
+            _corpus.Add(p);
+            foreach (var token in p.Tokens.Distinct())
             {
                 if (!_index.TryGetValue(token, out var list)) _index[token] = list = [];
                 list.Add(i);
@@ -59,6 +70,8 @@ sealed partial class FuzzyMatcher
         {
             foreach (var (variant, canonical) in _p.Equivalences)
                 if (text.Contains(variant, StringComparison.Ordinal)) text = Replace(text, variant, canonical);
+            text = Units.Normalise(text);                                                   // "fl oz" → oz, lbs → lb, count → ct, 6" → 6in
+            text = UnitDims().Replace(text, "$1x");                                         // "9 in x 11 in" → "9x11 in"
             text = NumberUnit().Replace(SpacedDims().Replace(text, "$1x"), "$1$2");   // "6 x 9" → "6x9", "2 oz" → "2oz"
         }
         var raw = TokenRx().Matches(text).Select(m => m.Value).ToArray();
@@ -70,10 +83,26 @@ sealed partial class FuzzyMatcher
             foreach (var (alias, b) in _p.Brands) if (ContainsWord(text, alias)) { brand = b; break; }
             foreach (var (name, keywords) in _p.Categories) if (keywords.Any(k => ContainsWord(text, k))) { category = name; break; }
         }
+        if (!_profileAware)
+            return new Prepared { Item = item, Text = string.Join(' ', tokens), Tokens = tokens, Sizes = sizes, Pack = PackQuantity.Extract(item.Name) };
+        var attributes = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var (name, values) in _p.ExtractionCategories)
+            foreach (var v in values)
+                if (ContainsWord(text, v))
+                {
+                    if (!attributes.TryGetValue(name, out var set)) attributes[name] = set = new HashSet<string>(StringComparer.Ordinal);
+                    set.Add(v);
+                }
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in tokens)
+            if (!sizes.Contains(t) && t.Any(char.IsAsciiDigit))
+                foreach (Match m in Digits().Matches(t)) numbers.Add(m.Value.TrimStart('0') is { Length: > 0 } n ? n : "0");
         return new Prepared
         {
             Item = item, Text = string.Join(' ', tokens), Tokens = tokens, Sizes = sizes, Brand = brand, Category = category,
-            Pack = PackQuantity.Extract(item.Name),
+            Pack = PackQuantity.Extract(item.Name), Numbers = numbers, Attributes = attributes,
+            Variant = tokens.FirstOrDefault(VariantWords.Contains),
+            Words = tokens.Where(t => t.Length >= 3 && t.All(char.IsAsciiLetter) && !_p.Units.Contains(t)).ToHashSet(StringComparer.Ordinal),
         };
     }
 
@@ -112,17 +141,39 @@ sealed partial class FuzzyMatcher
         double size = 50, penalty = 0;
         if (a.Sizes.Count > 0 && b.Sizes.Count > 0)
         {
-            if (a.Sizes.SetEquals(b.Sizes)) size = 100;
-            else if (a.Sizes.Overlaps(b.Sizes)) size = 60;
-            else { size = 0; penalty += _p.SizeMismatchPenalty; }
+            switch (Units.Relation(a.Sizes, b.Sizes))
+            {
+                case Units.SizeRelation.Same: size = 100; break;
+                case Units.SizeRelation.Overlap: size = 60; break;
+                default: size = 0; penalty += _p.SizeMismatchPenalty; break;
+            }
         }
         else if (a.Sizes.Count == 0 && b.Sizes.Count == 0) size = 80;
         var brand = a.Brand is not null && b.Brand is not null ? (a.Brand == b.Brand ? 100 : 0) : 60;
         if (a.Category is not null && b.Category is not null && a.Category != b.Category) penalty += _p.CategoryMismatchPenalty;
+        if (NumbersConflict(a, b)) penalty += _p.SizeMismatchPenalty + 10;               // 2020 vs 2021, 120 vs 80 grit, #8 vs #10
+        if (a.Variant is not null && b.Variant is not null && a.Variant != b.Variant) penalty += _p.SizeMismatchPenalty;   // petite vs large
+        penalty += AttributeConflicts(a, b).Count() * _p.CategoryMismatchPenalty;           // amber vs black, salmon vs chicken, ethiopia vs colombia
         var weights = _p.NameWeight + _p.SizeWeight + _p.BrandWeight;
         var combined = (name * _p.NameWeight + size * _p.SizeWeight + brand * _p.BrandWeight) / (weights <= 0 ? 1 : weights) - penalty;
+        // sizes and numbers alone do not make the same product: without one informative word in common the pair stays low
+        if (a.Words.Count > 0 && b.Words.Count > 0 && !a.Words.Overlaps(b.Words)) combined = Math.Min(combined, 35);
         return (Math.Round(Math.Clamp(combined, 0, 100), 2), null);
     }
+
+    /// <summary>Both sides carry numbers the other lacks (an extra catalogue number on one side alone is no conflict).</summary>
+    public static bool NumbersConflict(Prepared a, Prepared b) =>
+        a.Numbers.Count > 0 && b.Numbers.Count > 0 && a.Numbers.Any(n => !b.Numbers.Contains(n)) && b.Numbers.Any(n => !a.Numbers.Contains(n));
+
+    /// <summary>Extraction categories where both sides name values and none agree.</summary>
+    public static IEnumerable<string> AttributeConflicts(Prepared a, Prepared b) =>
+        a.Attributes.Where(kv => b.Attributes.TryGetValue(kv.Key, out var other) && !kv.Value.Overlaps(other)).Select(kv => kv.Key);
+
+    /// <summary>Share of the smaller side's informative words found on the other side (1 when either has none).</summary>
+    public static double WordCoverage(Prepared a, Prepared b) =>
+        a.Words.Count == 0 || b.Words.Count == 0 ? 1 : (double)a.Words.Count(b.Words.Contains) / Math.Min(a.Words.Count, b.Words.Count);
+
+    static readonly HashSet<string> VariantWords = new(StringComparer.Ordinal) { "mini", "petite", "small", "large", "xl", "xxl", "giant", "jumbo" };
 
     bool IsSize(string token) =>
         SizeRx().Match(token) is { Success: true } m && (m.Groups["unit"].Value.Length == 0 ? token.Contains('x') : _p.Units.Contains(m.Groups["unit"].Value));
@@ -159,6 +210,8 @@ sealed partial class FuzzyMatcher
 
     [GeneratedRegex(@"[a-z0-9]+(?:[./x-][a-z0-9]+)*")] private static partial Regex TokenRx();
     [GeneratedRegex(@"(\d)\s*x\s*(?=\d)")] private static partial Regex SpacedDims();
-    [GeneratedRegex(@"(\d)\s+(oz|fl oz|ml|g|kg|mg|lb|lbs|l|in|mm|cm|ct|dram|dr|gal|v|ah)\b")] private static partial Regex NumberUnit();
+    [GeneratedRegex(@"(\d)\s+(oz|ml|cl|g|kg|mg|lb|lbs|l|in|ft|mm|cm|ct|dram|dr|gal|v|ah|pk|pcs)\b")] private static partial Regex NumberUnit();
+    [GeneratedRegex(@"(\d)\s*(?:in|cm|mm)\s*x\s*(?=\d)")] private static partial Regex UnitDims();
+    [GeneratedRegex(@"\d+")] private static partial Regex Digits();
     [GeneratedRegex(@"^\d+(?:[./]\d+)?(?:x\d+(?:[./]\d+)?)*(?<unit>[a-z]*)$")] private static partial Regex SizeRx();
 }

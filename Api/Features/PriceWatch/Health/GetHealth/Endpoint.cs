@@ -80,6 +80,13 @@ static class Settings
             return new("supabase_jwt_secret must be at least 32 characters", Hint(PriceWatchAuth.SecretSetting));
         if (c["Auth:PriceWatch:Issuer"] is { Length: > 0 } iss && !IsUrl(iss))
             return new("auth issuer is not an absolute URL", Hint("Auth:PriceWatch:Issuer"));
+        var platform = c[Common.PlatformScope.SecretSetting];
+        if (string.IsNullOrEmpty(platform) && env.IsProduction())
+            return new("platform_scope_secret field required (cross-tenant reads need a server-held secret)", Hint(Common.PlatformScope.SecretSetting));
+        if (!string.IsNullOrEmpty(platform) && platform.Length < 32)
+            return new("platform_scope_secret must be at least 32 characters", Hint(Common.PlatformScope.SecretSetting));
+        if (c["Integrations:OpenAi:BaseUrl"] is { Length: > 0 } ai && !IsUrl(ai))
+            return new("openai base_url is not an absolute http(s) URL", Hint("Integrations:OpenAi:BaseUrl"));
 
         var supabaseUrl = c["Integrations:SupabaseAdmin:BaseUrl"];
         if (!string.IsNullOrEmpty(supabaseUrl) && !IsUrl(supabaseUrl))

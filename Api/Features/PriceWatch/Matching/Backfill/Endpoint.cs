@@ -16,7 +16,7 @@ namespace Api.Features.PriceWatch.Matching.Backfill;
 /// <summary>
 /// <c>POST /api/match/backfill</c> → 202 TaskResponse: extracts attributes (category, the profile's extraction categories,
 /// size, pack quantity) for up to <c>limit</c> products missing them, own products first. The session's <c>engine</c>
-/// says which extractor ran (the local rule-based one until an OpenAI-compatible client is wired).
+/// says which extractor ran (OpenAI-compatible chat on plans with AI matching when configured, else the local rule-based one).
 /// </summary>
 sealed class Endpoint(IMediator mediator) : Endpoint<Request, TaskResponse>
 {
@@ -50,7 +50,7 @@ sealed class Handler(AppDb db, Caller caller) : IRequestHandler<Request, ErrorOr
     }
 }
 
-sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, IAttributeExtractor extractor) : IJobHandler
+sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, IAttributeExtractor configured, LocalAttributeExtractor local) : IJobHandler
 {
     public sealed record Args(int Limit);
     public sealed record Payload(Guid SessionId, Args Args);
@@ -61,6 +61,8 @@ sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, I
         var tenant = Guid.Parse(tenantContext.Id!);
         string? error = null;
         var done = 0;
+        IAttributeExtractor extractor = local;
+        string? planWithoutAi = null;
         try
         {
             MatchProfile profile;
@@ -68,6 +70,9 @@ sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, I
             await using (var tx = await PwTx.BeginTenantAsync(db, tenant, ct))
             {
                 profile = await profiles.GetAsync(db, tenant, ct);
+                var plan = await PlanInfo.ForAsync(db, tenant, ct);
+                if (plan.AiMatching) extractor = configured;   // chat extraction only on AI plans
+                else if (configured != local) planWithoutAi = plan.Name;
                 rows = await db.QueryToListAsync<Row>("""
                     (select 'brand_products' as "Table", id as "Id", trim(title || ' ' || coalesce(variant_title, '')) as "Name"
                        from pricewatch.brand_products where tenant_id = @T and attributes is null order by id limit @Limit)
@@ -101,7 +106,10 @@ sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, I
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested) { error = $"{e.GetType().Name}: {e.Message}"; }
         finally
         {
-            await MatchingSessions.FinishAsync(db, tenant, payload.SessionId, error, extractor.Engine, $"attributes extracted for {done} products");
+            var engine = planWithoutAi is null ? extractor.Engine
+                : LocalAttributeExtractor.Name + $" (the {planWithoutAi} plan has no AI matching; the OpenAI-compatible endpoint is not used)";
+            await MatchingSessions.FinishAsync(db, tenant, payload.SessionId, error, engine,
+                (extractor.Note is { } note ? note + "; " : "") + $"attributes extracted for {done} products");
         }
         return new { session_id = payload.SessionId, processed = done };
     }

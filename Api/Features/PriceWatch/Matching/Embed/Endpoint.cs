@@ -15,7 +15,7 @@ namespace Api.Features.PriceWatch.Matching.Embed;
 /// <summary>
 /// <c>POST /api/match/embed</c> → 202 TaskResponse: embeddings for up to <c>limit</c> rows of <c>product_tracking</c>
 /// (default) or <c>brand_products</c> that have none. Needs a plan with embeddings (enterprise; 403 otherwise). The
-/// session's <c>engine</c> names the embedder (local feature hashing until an OpenAI-compatible client is wired).
+/// session's <c>engine</c> names the embedder (the OpenAI-compatible embeddings endpoint when configured, else local feature hashing).
 /// </summary>
 sealed class Endpoint(IMediator mediator) : Endpoint<Request, TaskResponse>
 {
@@ -86,14 +86,21 @@ sealed class Job(AppDb db, TenantContext tenantContext, IEmbedder embedder) : IJ
             }
             foreach (var chunk in rows.Chunk(200))
             {
-                var vectors = new List<string>();
-                foreach (var r in chunk) vectors.Add("{" + string.Join(',', (await embedder.EmbedAsync(r.Name, ct)).Select(f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + "}");
+                var vectors = await embedder.EmbedAsync(chunk.Select(r => r.Name).ToList(), ct);
+                var ids = new List<Guid>();
+                var texts = new List<string>();
+                for (var i = 0; i < chunk.Length; i++)
+                    if (vectors[i] is { } v)
+                    {
+                        ids.Add(chunk[i].Id);
+                        texts.Add("{" + string.Join(',', v.Select(f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + "}");
+                    }
                 await using var tx = await PwTx.BeginTenantAsync(db, tenant, ct);
                 await db.ExecuteAsync($"""
                     update pricewatch.{table} p set embedding = u.v::real[]
                       from unnest(cast(@Ids as uuid[]), cast(@Vectors as text[])) as u(id, v) where p.id = u.id and p.tenant_id = @T
-                    """, new { T = tenant, Ids = chunk.Select(r => r.Id).ToArray(), Vectors = vectors.ToArray() }, ct);
-                done += chunk.Length;
+                    """, new { T = tenant, Ids = ids.ToArray(), Vectors = texts.ToArray() }, ct);
+                done += ids.Count;
                 await db.ExecuteAsync("update pricewatch.matching_sessions set processed = @N where id = @S", new { N = done, S = payload.SessionId }, ct);
                 await tx.CommitAsync(ct);
             }
@@ -101,7 +108,8 @@ sealed class Job(AppDb db, TenantContext tenantContext, IEmbedder embedder) : IJ
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested) { error = $"{e.GetType().Name}: {e.Message}"; }
         finally
         {
-            await MatchingSessions.FinishAsync(db, tenant, payload.SessionId, error, embedder.Engine, $"{done} {table} rows embedded");
+            await MatchingSessions.FinishAsync(db, tenant, payload.SessionId, error, embedder.Engine,
+                (embedder.Note is { } note ? note + "; " : "") + $"{done} {table} rows embedded");
         }
         return new { session_id = payload.SessionId, embedded = done };
     }

@@ -28,7 +28,8 @@ sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, I
         }
         finally
         {
-            await MatchingSessions.FinishAsync(db, tenant, payload.SessionId, error, payload.Args.Method == "fuzzy" ? Fuzzy : $"{Fuzzy} + {verifier.Engine}", null);
+            await MatchingSessions.FinishAsync(db, tenant, payload.SessionId, error, payload.Args.Method == "fuzzy" ? Fuzzy : $"{Fuzzy} + {verifier.Engine}",
+                payload.Args.Method == "fuzzy" ? null : verifier.Note);
         }
         return new { session_id = payload.SessionId, matches_found = found };
     }
@@ -49,18 +50,23 @@ sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, I
 
         var matcher = new FuzzyMatcher(profile, theirs.Select(r => new Item(r.Id, r.Name, r.Price, r.CompetitorId)));
         var matches = new List<(Guid Own, Guid Product, Guid Competitor, double Confidence)>();
-        for (var i = 0; i < own.Count; i++)
+        // candidates are pure CPU work over a read-only index: computed on every core, 200 products at a time; the decisions
+        // (which may call the verifier) and progress writes follow in order
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+        for (var start = 0; start < own.Count; start += 200)
         {
-            var item = new Item(own[i].Id, own[i].Name, own[i].Price);
-            var candidates = matcher.Candidates(item, take: 15);
-            foreach (var group in candidates.GroupBy(c => c.Product.CompetitorId))
-            {
-                var best = await DecideAsync(matcher, item, group.ToList(), method, profile, ct);
-                if (best is { } b) matches.Add((item.Id, b.Product.Id, b.Product.CompetitorId, b.Confidence));
-            }
-            if ((i + 1) % 200 == 0)
+            var chunk = own.Skip(start).Take(200).Select(o => new Item(o.Id, o.Name, o.Price)).ToArray();
+            var candidates = new List<Candidate>[chunk.Length];
+            Parallel.For(0, chunk.Length, parallel, k => candidates[k] = matcher.Candidates(chunk[k], take: 15));
+            for (var k = 0; k < chunk.Length; k++)
+                foreach (var group in candidates[k].GroupBy(c => c.Product.CompetitorId))
+                {
+                    var best = await MatchDecision.DecideAsync(matcher, chunk[k], group.ToList(), method, profile, verifier, ct);
+                    if (best is { } b) matches.Add((chunk[k].Id, b.Product.Id, b.Product.CompetitorId, b.Confidence));
+                }
+            if (start + chunk.Length < own.Count)
                 await MatchingSessions.UpdateAsync(db, tenant, session, "update pricewatch.matching_sessions set processed = @N, matches_found = @M where id = @S",
-                    new { N = i + 1, M = matches.Count, S = session }, ct);
+                    new { N = start + chunk.Length, M = matches.Count, S = session }, ct);
         }
 
         await using (var tx = await PwTx.BeginTenantAsync(db, tenant, ct))
@@ -81,29 +87,6 @@ sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, I
             await tx.CommitAsync(ct);
         }
         return matches.Count;
-    }
-
-    async Task<Candidate?> DecideAsync(FuzzyMatcher matcher, Item own, List<Candidate> candidates, string method, MatchProfile p, CancellationToken ct)
-    {
-        var best = candidates[0];
-        switch (method)
-        {
-            case "fuzzy":
-                return best.Confidence >= p.MinConfidence ? best : null;
-            case "hybrid":
-                if (best.Confidence > p.AiVerifyMax) return best;
-                if (best.Confidence < p.AiVerifyMin) return null;
-                var (same, conf) = await verifier.VerifyAsync(matcher.Prepare(own), matcher.Prepare(best.Product), best.Confidence, p, ct);
-                return same ? best with { Confidence = conf } : null;
-            default:   // ai: the verifier judges the top fuzzy candidates
-                Candidate? chosen = null;
-                foreach (var c in candidates.Where(c => c.Confidence >= 30).Take(3))
-                {
-                    var (ok, score) = await verifier.VerifyAsync(matcher.Prepare(own), matcher.Prepare(c.Product), c.Confidence, p, ct);
-                    if (ok && (chosen is null || score > chosen.Confidence)) chosen = c with { Confidence = score };
-                }
-                return chosen;
-        }
     }
 
     sealed class Row

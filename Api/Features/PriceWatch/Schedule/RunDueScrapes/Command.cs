@@ -12,7 +12,7 @@ namespace Api.Features.PriceWatch.Schedule.RunDueScrapes;
 /// </summary>
 public sealed record Command : IRequest<int>;
 
-sealed class Handler(AppDb db, ScrapeStarter starter, ILogger<Handler> log) : IRequestHandler<Command, int>
+sealed class Handler(AppDb db, ScrapeStarter starter, PlatformScope scope, ILogger<Handler> log) : IRequestHandler<Command, int>
 {
     static readonly string DueSql = Sql.Load<Handler>("Due.sql");
     static readonly string ClaimSql = Sql.Load<Handler>("Claim.sql");
@@ -20,7 +20,7 @@ sealed class Handler(AppDb db, ScrapeStarter starter, ILogger<Handler> log) : IR
     public async ValueTask<int> Handle(Command command, CancellationToken ct)
     {
         List<Guid> due;
-        await using (var tx = await PwTx.BeginPlatformAsync(db, ct))
+        await using (var tx = await PwTx.BeginPlatformAsync(db, scope, ct))
         {
             due = await db.QueryToListAsync<Guid>(DueSql, new { }, ct);
             await tx.CommitAsync(ct);

@@ -1,49 +1,40 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using Api.Infrastructure.Integrations.Shopify;
 
 namespace Api.Features.PriceWatch.Sync.StartSync;
 
 sealed record CatalogVariant(string ProductId, string VariantId, string Title, string? VariantTitle, string? Sku, string? Vendor, string? ProductType, decimal? Price);
 
-/// <summary>
-/// The tenant's own catalog. The Shopify Admin typed client is owned by the AdPriority branch; until it is merged this
-/// module reads the Admin REST API itself (below) and the interface is where that client plugs in.
-/// </summary>
+/// <summary>The tenant's own catalog, page by page (one list of variants per Admin API page).</summary>
 interface IShopifyCatalog
 {
     IAsyncEnumerable<IReadOnlyList<CatalogVariant>> ReadAsync(string shop, string accessToken, CancellationToken ct);
 }
 
 /// <summary>
-/// Admin REST <c>GET /admin/api/{version}/products.json?limit=250</c> with <c>X-Shopify-Access-Token</c>, following the
-/// <c>Link: rel="next"</c> cursor. <c>PriceWatch:Shopify:AdminBaseUrl</c> replaces <c>https://{shop}</c> (tests, proxies);
-/// <c>PriceWatch:Shopify:ApiVersion</c> defaults to 2024-10.
+/// Reads products through the shared Shopify Admin client (<see cref="ShopifyClient.GetProductsAsync"/>: REST 2024-10,
+/// 250 per page, <c>Link: rel="next"</c> cursor, 429/5xx retries and the call-limit bucket respected). Its base URL is the
+/// shared <c>Integrations:Shopify:BaseUrl</c> (default <c>https://{shop}</c>). A rejected token (401/403) fails the sync
+/// with a message naming the shop.
 /// </summary>
-sealed partial class ShopifyAdminCatalog(IHttpClientFactory http, IConfiguration config) : IShopifyCatalog
+sealed class ShopifyAdminCatalog(ShopifyClient shopify) : IShopifyCatalog
 {
     public async IAsyncEnumerable<IReadOnlyList<CatalogVariant>> ReadAsync(string shop, string accessToken,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var client = http.CreateClient(nameof(ShopifyAdminCatalog));
-        var baseUrl = config["PriceWatch:Shopify:AdminBaseUrl"] is { Length: > 0 } b ? b.TrimEnd('/') : $"https://{shop}";
-        var version = config["PriceWatch:Shopify:ApiVersion"] is { Length: > 0 } v ? v : "2024-10";
-        string? url = $"{baseUrl}/admin/api/{version}/products.json?limit=250&fields=id,title,vendor,product_type,variants";
-        for (var page = 0; url is not null && page < 1000; page++)
+        string? pageInfo = null;
+        for (var page = 0; page < 1000; page++)
         {
-            using var req = new HttpRequestMessage(HttpMethod.Get, url);
-            req.Headers.TryAddWithoutValidation("X-Shopify-Access-Token", accessToken);
-            using var rsp = await client.SendAsync(req, ct);
-            if (rsp.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-                throw new InvalidOperationException($"Shopify rejected the access token for {shop} ({(int)rsp.StatusCode})");
-            if (!rsp.IsSuccessStatusCode) throw new HttpRequestException($"Shopify Admin API answered {(int)rsp.StatusCode} for {shop}");
-            using var doc = JsonDocument.Parse(await rsp.Content.ReadAsStringAsync(ct));
+            ShopifyClient.ProductPage result;
+            try { result = await shopify.GetProductsAsync(shop, accessToken, pageInfo, null, ct); }
+            catch (ShopifyException e) when (e.Status is 401 or 403)
+            { throw new InvalidOperationException($"Shopify rejected the access token for {shop} ({e.Status})"); }
             var batch = new List<CatalogVariant>();
-            foreach (var p in doc.RootElement.GetProperty("products").EnumerateArray())
+            foreach (var p in result.Products)
             {
                 var title = Str(p, "title") ?? "";
-                if (!p.TryGetProperty("variants", out var variants)) continue;
+                if (!p.TryGetProperty("variants", out var variants) || variants.ValueKind != JsonValueKind.Array) continue;
                 foreach (var vr in variants.EnumerateArray())
                 {
                     var vt = Str(vr, "title");
@@ -53,12 +44,11 @@ sealed partial class ShopifyAdminCatalog(IHttpClientFactory http, IConfiguration
                 }
             }
             yield return batch;
-            url = rsp.Headers.TryGetValues("Link", out var links) && NextLink().Match(string.Join(',', links)) is { Success: true } m ? m.Groups[1].Value : null;
+            if (result.NextPageInfo is not { } next) yield break;
+            pageInfo = next;
         }
     }
 
     static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v)
         ? v.ValueKind switch { JsonValueKind.String => v.GetString(), JsonValueKind.Number => v.GetRawText(), _ => null } : null;
-
-    [GeneratedRegex("<([^>]+)>;\\s*rel=\"next\"")] private static partial Regex NextLink();
 }

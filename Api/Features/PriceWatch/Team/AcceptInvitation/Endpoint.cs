@@ -38,31 +38,29 @@ sealed class Handler(AppDb db, Caller caller) : IRequestHandler<Request, ErrorOr
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
         if (caller.Email is null) return Error.Forbidden("PriceWatch.NoEmail", "Your token carries no email address");
+        // membership rows are read-only to the app through the user settings: the database function checks the
+        // invitation (addressed to the token's email, pending, unexpired) and grants exactly its role (db/sql/pricewatch/0004)
         await using var tx = await PwTx.BeginAsync(db, caller, ct);
-        var found = await db.QueryToListAsync<Row>("""
-            select tenant_id as "TenantId", role as "Role", status as "Status", expires_at <= now() as "Expired"
-              from pricewatch.team_invitations where id = @Id and lower(email) = @Email for update
-            """, new { req.Id, caller.Email }, ct);
-        if (found is not [var inv]) return Error.NotFound("PriceWatch.InvitationNotFound", "Invitation not found");
-        if (inv.Status is "accepted" or "revoked") return Error.Conflict("PriceWatch.InvitationClosed", $"This invitation was {inv.Status}");
-        if (inv.Status == "expired" || inv.Expired)
-            return Error.Custom(410, "PriceWatch.InvitationExpired", "This invitation has expired; ask for it to be resent");
-        if (caller.TenantIdOrNull is not null)
-            return Error.Conflict("PriceWatch.AlreadyInWorkspace", "You already belong to a workspace; leave it before joining another");
-        await db.ExecuteAsync("""
-            insert into pricewatch.user_tenants (user_id, tenant_id, role) values (@UserId, @TenantId, @Role);
-            update pricewatch.team_invitations set status = 'accepted', accepted_at = now(), accepted_by = @UserId, updated_at = now()
-             where id = @Id;
-            """, new { caller.UserId, inv.TenantId, inv.Role, req.Id }, ct);
+        var result = await db.QueryToListAsync<Row>("""
+            select outcome as "Outcome", tenant_id as "TenantId", role as "Role" from pricewatch.accept_invitation(@Id)
+            """, new { req.Id }, ct);
         await tx.CommitAsync(ct);
-        return new Response("accepted", inv.TenantId, inv.Role);
+        if (result is not [var r]) return Error.NotFound("PriceWatch.InvitationNotFound", "Invitation not found");
+        return r.Outcome switch
+        {
+            "accepted" => new Response("accepted", r.TenantId!.Value, r.Role!),
+            "accepted_already" => Error.Conflict("PriceWatch.InvitationClosed", "This invitation was accepted"),
+            "revoked" => Error.Conflict("PriceWatch.InvitationClosed", "This invitation was revoked"),
+            "expired" => Error.Custom(410, "PriceWatch.InvitationExpired", "This invitation has expired; ask for it to be resent"),
+            "member_already" => Error.Conflict("PriceWatch.AlreadyInWorkspace", "You already belong to a workspace; leave it before joining another"),
+            _ => Error.NotFound("PriceWatch.InvitationNotFound", "Invitation not found"),
+        };
     }
 
     sealed class Row
     {
-        public Guid TenantId { get; init; }
-        public string Role { get; init; } = "";
-        public string Status { get; init; } = "";
-        public bool Expired { get; init; }
+        public string Outcome { get; init; } = "";
+        public Guid? TenantId { get; init; }
+        public string? Role { get; init; }
     }
 }
