@@ -110,6 +110,41 @@ public sealed class PrioritiesTests(AdPriorityApi api) : IClassFixture<AdPriorit
     }
 
     [Fact]
+    public async Task List_follows_catalog_changes_made_after_scoring()
+    {
+        // the list reads title, type, Shopify ids, sku and liveness from columns on priority_scores kept current by triggers
+        var (tenant, client, jeans, hoodie) = await Shop();
+        await client.PostCamel(Recalc, new { });
+        async Task<System.Text.Json.Nodes.JsonNode> List(string q = "") => await (await client.GetAsync("/adpriority/api/priorities?" + q)).Json();
+
+        await api.ExecAsync(tenant, $"update adpriority.products set title = 'Aaa Jeans', product_type = 'Women-Bottoms-Jeans Pants', shopify_product_id = 4242 where id = (select product_id from adpriority.variants where id = '{jeans[0]}')");
+        await api.ExecAsync(tenant, $"update adpriority.variants set sku = 'NEW-SKU', shopify_variant_id = 777 where id = '{jeans[1]}'");
+        var all = await List();
+        var items = all["priorities"]!.AsArray();
+        Assert.Equal(["Aaa Jeans", "Aaa Jeans", "Aaa Jeans", "Hoodie"], items.Select(i => (string)i!["productTitle"]!).ToArray());
+        Assert.Equal("777", (string?)items[0]!["shopifyVariantId"]);   // within a product: by Shopify variant id
+        Assert.Equal("NEW-SKU", (string?)items[0]!["sku"]);
+        Assert.Equal("shopify_US_4242_777", (string?)items[0]!["gmcProductId"]);
+        Assert.Equal(3, (int)(await List("productType=Women-Bottoms-Jeans%20Pants"))["pagination"]!["total"]!);
+        Assert.Equal(0, (int)(await List("productType=Men-Bottoms-Jeans%20Pants"))["pagination"]!["total"]!);
+
+        // soft-deleted variant, then soft-deleted product: gone from the page and the summary; restored: back
+        await api.ExecAsync(tenant, $"update adpriority.variants set deleted_at = now() where id = '{jeans[2]}'");
+        Assert.Equal(3, (int)(await List())["summary"]!["totalScored"]!);
+        await api.ExecAsync(tenant, $"update adpriority.products set deleted_at = now() where id = (select product_id from adpriority.variants where id = '{hoodie[0]}')");
+        var left = await List();
+        Assert.Equal(2, (int)left["pagination"]!["total"]!);
+        Assert.Equal(0, (int)left["summary"]!["distribution"]!["2"]!);
+        await api.ExecAsync(tenant, $"update adpriority.products set deleted_at = null where id = (select product_id from adpriority.variants where id = '{hoodie[0]}')");
+        Assert.Equal(3, (int)(await List())["pagination"]!["total"]!);
+
+        // hard deletes take the scores with them (statement-level triggers instead of the old foreign-key cascades)
+        await api.ExecAsync(tenant, $"delete from adpriority.variants where id = '{jeans[2]}'");
+        await api.ExecAsync(tenant, $"delete from adpriority.products where id = (select product_id from adpriority.variants where id = '{hoodie[0]}')");
+        Assert.Equal(2, await api.ScalarAsync<int>(tenant, $"select count(*) from adpriority.priority_scores where tenant_id = '{tenant}'"));
+    }
+
+    [Fact]
     public async Task Errors_use_the_documented_envelope()
     {
         var (_, client, jeans, _) = await Shop();
