@@ -17,9 +17,9 @@ on conflict (variant_id) do update
 
 update adpriority.products p
    set priority = agg.priority, priority_override = agg.locked, priority_calculated_at = agg.calculated_at
-  from (select s.product_id, max(s.priority) as priority, bool_or(s.is_override) as locked, max(s.calculated_at) as calculated_at
-          from adpriority.priority_scores s
-          join adpriority.variants v on v.id = s.variant_id and v.deleted_at is null
-         where s.tenant_id = @tenant and s.product_id in (select distinct product_id from adpriority_score_batch)
-         group by s.product_id) agg
+  from (select v.product_id, max(s.priority) as priority, bool_or(s.is_override) as locked, max(s.calculated_at) as calculated_at
+          from adpriority.variants v
+          join adpriority.priority_scores s on s.variant_id = v.id and s.tenant_id = @tenant
+         where v.tenant_id = @tenant and v.deleted_at is null and v.product_id in (select distinct product_id from adpriority_score_batch)
+         group by v.product_id) agg
  where p.id = agg.product_id and p.tenant_id = @tenant;
