@@ -112,9 +112,7 @@ public sealed class Recalculator(AppDb db, TimeProvider clock)
             }
             await copy.CompleteAsync(ct);
         }
-        if (rows.Count > 500)   // a temp table has no statistics: let the planner see the batch size before the joins below
-            await using (var analyze = new NpgsqlCommand("analyze adpriority_score_batch", conn))
-                await analyze.ExecuteNonQueryAsync(ct);
+        // no ANALYZE of the batch (it cost more than the joins it informed): an unanalyzed table is estimated from its size on disk
         await using var write = new NpgsqlCommand(WriteSql, conn);
         write.Parameters.Add(new NpgsqlParameter("tenant", tenant));
         write.Parameters.Add(new NpgsqlParameter("now", now));
