@@ -116,6 +116,7 @@ public sealed class Recalculator(AppDb db, TimeProvider clock)
         await using var write = new NpgsqlCommand(WriteSql, conn);
         write.Parameters.Add(new NpgsqlParameter("tenant", tenant));
         write.Parameters.Add(new NpgsqlParameter("now", now));
+        write.Parameters.Add(new NpgsqlParameter("products", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = rows.Select(o => o.ProductId).Distinct().ToArray() });
         await write.ExecuteNonQueryAsync(ct);
     }
 
