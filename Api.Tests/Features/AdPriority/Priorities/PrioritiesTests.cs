@@ -17,6 +17,28 @@ public sealed class PrioritiesTests(AdPriorityApi api) : IClassFixture<AdPriorit
         return (id, api.ClientFor(shop), jeans, hoodie);
     }
 
+    /// <summary>The unfiltered summary (read from score_summary) agrees with an aggregate over the live scores.</summary>
+    async Task AssertStoredSummary(Guid tenant, HttpClient client)
+    {
+        var summary = (await (await client.GetAsync("/adpriority/api/priorities?limit=1")).Json())["summary"]!;
+        var expected = await api.ScalarAsync<string>(tenant, $"""
+            select coalesce(string_agg(format('%s:%s:%s', priority, n, o), ',' order by priority), '') || '|' || coalesce(to_char(max(m) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '-')
+            from (select s.priority, count(*) n, count(*) filter (where s.is_override) o, max(s.calculated_at) m
+                    from adpriority.priority_scores s join adpriority.variants v on v.id = s.variant_id and v.deleted_at is null
+                    join adpriority.products p on p.id = v.product_id and p.deleted_at is null
+                   where s.tenant_id = '{tenant}' group by s.priority) x
+            """);
+        var dist = summary["distribution"]!.AsObject().Where(kv => (int)kv.Value! > 0).Select(kv => $"{kv.Key}:{(int)kv.Value!}");
+        var lockedTotal = await api.ScalarAsync<int>(tenant, $"""
+            select count(*) from adpriority.priority_scores s join adpriority.variants v on v.id = s.variant_id and v.deleted_at is null
+            join adpriority.products p on p.id = v.product_id and p.deleted_at is null where s.tenant_id = '{tenant}' and s.is_override
+            """);
+        Assert.Equal(string.Join(',', expected.Split('|')[0].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(e => string.Join(':', e.Split(':')[..2]))), string.Join(',', dist));
+        Assert.Equal(lockedTotal, (int)summary["totalOverrides"]!);
+        var last = summary["lastCalculated"] is { } l ? ((DateTime)l).ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture) : "-";
+        Assert.Equal(expected.Split('|')[1], last);
+    }
+
     [Fact]
     public async Task Recalculate_reports_changes_and_distribution_and_dry_run_writes_nothing()
     {
@@ -41,13 +63,15 @@ public sealed class PrioritiesTests(AdPriorityApi api) : IClassFixture<AdPriorit
         var real = await (await client.PostCamel(Recalc, new { includeOverrides = false, dryRun = false })).Json();
         Assert.Equal(2, (int)real["changes"]!["increased"]!);
         Assert.Equal(2, await api.ScalarAsync<int>(tenant, "select count(*) from adpriority.priority_scores where priority = 5"));
+        await AssertStoredSummary(tenant, client);
     }
 
     [Fact]
     public async Task Manual_override_is_locked_until_includeOverrides()
     {
-        var (_, client, jeans, _) = await Shop();
+        var (tenant, client, jeans, _) = await Shop();
         await client.PostCamel(Recalc, new { });
+        await AssertStoredSummary(tenant, client);
         var put = await client.PutCamel($"/adpriority/api/priorities/{jeans[0]}", new { priority = 1, overrideReason = "Bestseller - always push hard" });
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         var body = await put.Json();
@@ -64,12 +88,14 @@ public sealed class PrioritiesTests(AdPriorityApi api) : IClassFixture<AdPriorit
         var list = await (await client.GetAsync("/adpriority/api/priorities?override=true")).Json();
         Assert.Equal(1, (int)list["priorities"]![0]!["priority"]!);
         Assert.Equal(1, (int)list["summary"]!["totalOverrides"]!);
+        await AssertStoredSummary(tenant, client);
 
         var includeRsp = await client.PostCamel(Recalc, new { includeOverrides = true });
         var include = await includeRsp.Json();
         Assert.True(include["changes"] is not null, include.ToJsonString());
         Assert.Equal(1, (int)include["changes"]!["increased"]!);
         Assert.Empty((await (await client.GetAsync("/adpriority/api/priorities?override=true")).Json())["priorities"]!.AsArray());
+        await AssertStoredSummary(tenant, client);
     }
 
     [Fact]
@@ -107,6 +133,46 @@ public sealed class PrioritiesTests(AdPriorityApi api) : IClassFixture<AdPriorit
         Assert.Equal(0, await Count("needsSync=true"));
         Assert.Equal(4, await Count("needsSync=false"));
         Assert.Single((await (await client.GetAsync("/adpriority/api/priorities?limit=1&page=2")).Json())["priorities"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task List_follows_catalog_changes_made_after_scoring()
+    {
+        // the list reads title, type, Shopify ids, sku and liveness from columns on priority_scores kept current by triggers
+        var (tenant, client, jeans, hoodie) = await Shop();
+        await client.PostCamel(Recalc, new { });
+        async Task<System.Text.Json.Nodes.JsonNode> List(string q = "") => await (await client.GetAsync("/adpriority/api/priorities?" + q)).Json();
+
+        await api.ExecAsync(tenant, $"update adpriority.products set title = 'Aaa Jeans', product_type = 'Women-Bottoms-Jeans Pants', shopify_product_id = 4242 where id = (select product_id from adpriority.variants where id = '{jeans[0]}')");
+        await api.ExecAsync(tenant, $"update adpriority.variants set sku = 'NEW-SKU', shopify_variant_id = 777 where id = '{jeans[1]}'");
+        var all = await List();
+        var items = all["priorities"]!.AsArray();
+        Assert.Equal(["Aaa Jeans", "Aaa Jeans", "Aaa Jeans", "Hoodie"], items.Select(i => (string)i!["productTitle"]!).ToArray());
+        Assert.Equal("777", (string?)items[0]!["shopifyVariantId"]);   // within a product: by Shopify variant id
+        Assert.Equal("NEW-SKU", (string?)items[0]!["sku"]);
+        Assert.Equal("shopify_US_4242_777", (string?)items[0]!["gmcProductId"]);
+        Assert.Equal(3, (int)(await List("productType=Women-Bottoms-Jeans%20Pants"))["pagination"]!["total"]!);
+        Assert.Equal(0, (int)(await List("productType=Men-Bottoms-Jeans%20Pants"))["pagination"]!["total"]!);
+
+        // soft-deleted variant, then soft-deleted product: gone from the page and the summary; restored: back
+        await AssertStoredSummary(tenant, client);
+        await api.ExecAsync(tenant, $"update adpriority.variants set deleted_at = now() where id = '{jeans[2]}'");
+        Assert.Equal(3, (int)(await List())["summary"]!["totalScored"]!);
+        await AssertStoredSummary(tenant, client);
+        await api.ExecAsync(tenant, $"update adpriority.products set deleted_at = now() where id = (select product_id from adpriority.variants where id = '{hoodie[0]}')");
+        var left = await List();
+        Assert.Equal(2, (int)left["pagination"]!["total"]!);
+        Assert.Equal(0, (int)left["summary"]!["distribution"]!["2"]!);
+        await AssertStoredSummary(tenant, client);
+        await api.ExecAsync(tenant, $"update adpriority.products set deleted_at = null where id = (select product_id from adpriority.variants where id = '{hoodie[0]}')");
+        Assert.Equal(3, (int)(await List())["pagination"]!["total"]!);
+        await AssertStoredSummary(tenant, client);
+
+        // hard deletes take the scores with them (statement-level triggers instead of the old foreign-key cascades)
+        await api.ExecAsync(tenant, $"delete from adpriority.variants where id = '{jeans[2]}'");
+        await api.ExecAsync(tenant, $"delete from adpriority.products where id = (select product_id from adpriority.variants where id = '{hoodie[0]}')");
+        Assert.Equal(2, await api.ScalarAsync<int>(tenant, $"select count(*) from adpriority.priority_scores where tenant_id = '{tenant}'"));
+        await AssertStoredSummary(tenant, client);
     }
 
     [Fact]

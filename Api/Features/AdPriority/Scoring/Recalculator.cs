@@ -15,7 +15,8 @@ public sealed record RecalcResult(int Recalculated, int SkippedOverrides, int In
 
 /// <summary>
 /// Loads a tenant's scoring configuration and variants, runs <see cref="ScoringEngine"/> over them and stores what changed
-/// (binary COPY into a temp table, one upsert), then refreshes the products' summary columns. Runs on the caller's
+/// (binary COPY into a temp table; new scores inserted, changed ones updated: the variants and their scores were read
+/// under the tenant's writer lock, so which is which is known), then refreshes the products' summary columns. Runs on the caller's
 /// connection inside its tenant transaction. Used by recalculation, product sync, webhooks and the scheduled runs.
 /// </summary>
 public sealed class Recalculator(AppDb db, TimeProvider clock)
@@ -63,7 +64,7 @@ public sealed class Recalculator(AppDb db, TimeProvider clock)
                 var differs = previous is null || previous != score.Priority || locked != isLocked
                     || r.IsDBNull(8) || r.GetString(8) != score.Label1 || r.GetString(9) != score.Label2
                     || r.GetString(10) != score.Label3 || r.GetString(11) != score.Label4;
-                if (differs) rows.Add(new Out(r.GetGuid(0), r.GetGuid(1), score, isLocked));
+                if (differs) rows.Add(new Out(r.GetGuid(0), r.GetGuid(1), score, isLocked, previous is null));
             }
         }
 
@@ -86,7 +87,7 @@ public sealed class Recalculator(AppDb db, TimeProvider clock)
     {
         await using (var create = new NpgsqlCommand("""
             create temp table if not exists adpriority_score_batch (
-                variant_id uuid, product_id uuid, priority int, label0 text, label1 text, label2 text, label3 text, label4 text, is_override boolean
+                variant_id uuid, product_id uuid, priority int, label0 text, label1 text, label2 text, label3 text, label4 text, is_override boolean, is_new boolean
             ) on commit drop;
             truncate adpriority_score_batch;
             """, conn))
@@ -94,7 +95,7 @@ public sealed class Recalculator(AppDb db, TimeProvider clock)
         if (rows.Count > 0)
         {
             await using var copy = await conn.BeginBinaryImportAsync(
-                "copy adpriority_score_batch (variant_id, product_id, priority, label0, label1, label2, label3, label4, is_override) from stdin (format binary)", ct);
+                "copy adpriority_score_batch (variant_id, product_id, priority, label0, label1, label2, label3, label4, is_override, is_new) from stdin (format binary)", ct);
             foreach (var o in rows)
             {
                 await copy.StartRowAsync(ct);
@@ -107,15 +108,15 @@ public sealed class Recalculator(AppDb db, TimeProvider clock)
                 await copy.WriteAsync(o.Score.Label3, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(o.Score.Label4, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(o.Locked, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(o.IsNew, NpgsqlDbType.Boolean, ct);
             }
             await copy.CompleteAsync(ct);
         }
-        if (rows.Count > 500)   // a temp table has no statistics: let the planner see the batch size before the joins below
-            await using (var analyze = new NpgsqlCommand("analyze adpriority_score_batch", conn))
-                await analyze.ExecuteNonQueryAsync(ct);
+        // no ANALYZE of the batch (it cost more than the joins it informed): an unanalyzed table is estimated from its size on disk
         await using var write = new NpgsqlCommand(WriteSql, conn);
         write.Parameters.Add(new NpgsqlParameter("tenant", tenant));
         write.Parameters.Add(new NpgsqlParameter("now", now));
+        write.Parameters.Add(new NpgsqlParameter("products", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = rows.Select(o => o.ProductId).Distinct().ToArray() });
         await write.ExecuteNonQueryAsync(ct);
     }
 
@@ -170,5 +171,5 @@ public sealed class Recalculator(AppDb db, TimeProvider clock)
         return result;
     }
 
-    readonly record struct Out(Guid VariantId, Guid ProductId, VariantScore Score, bool Locked);
+    readonly record struct Out(Guid VariantId, Guid ProductId, VariantScore Score, bool Locked, bool IsNew);
 }

@@ -11,7 +11,8 @@ namespace Api.Features.AdPriority.Bench.GenerateBenchData;
 /// <c>adpriority-bench-data --products 2500 --variants 20000 --rules 80</c>: the shop <see cref="Shop"/> (growth plan) with products
 /// over 40 product types, variants (about 1 in 12 out of stock), rules (an all-season and a season-specific rule per type pattern,
 /// some globs), tag modifiers, the four seasons, and the feed token <see cref="FeedToken"/>; loaded with binary COPY, not scored
-/// (the bench times the first full recalculation). Refuses to run twice on one database.
+/// (the bench times the first full recalculation). A second run on the same database keeps the catalog and clears the
+/// tenant's scores, so every bench run times a full recalculation that writes all of them.
 /// </summary>
 sealed class CliCommand : ICliCommand
 {
@@ -40,7 +41,21 @@ sealed class CliCommand : ICliCommand
         {
             exists.Parameters.Add(new NpgsqlParameter { Value = TenantId });
             exists.Parameters.Add(new NpgsqlParameter { Value = Shop });
-            if ((bool)(await exists.ExecuteScalarAsync(ct))!) { await Console.Error.WriteLineAsync("adpriority bench data already loaded"); return 1; }
+            if ((bool)(await exists.ExecuteScalarAsync(ct))!)
+            {
+                // a re-run on the same database: keep the catalog, clear what the bench measures writing (every score), so each
+                // run's first full recalculation writes all of them again
+                await Exec(conn, null, """
+                    delete from adpriority.priority_scores where tenant_id = $1;
+                    """, TenantId);
+                await Exec(conn, null, """
+                    update adpriority.products set priority = null, priority_override = false, priority_calculated_at = null where tenant_id = $1;
+                    """, TenantId);
+                await Exec(conn, null, "update adpriority.tenants set current_season = null where id = $1", TenantId);
+                await Exec(conn, null, "vacuum analyze adpriority.priority_scores, adpriority.products");
+                Console.WriteLine($"adpriority bench data already loaded ({Shop}): scores cleared");
+                return 0;
+            }
         }
         var types = Depts.SelectMany(d => Cats.Select(c => $"{d}-{c}")).ToArray();   // 40 types
         await using var tx = await conn.BeginTransactionAsync(ct);

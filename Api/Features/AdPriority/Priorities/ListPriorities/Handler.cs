@@ -11,6 +11,7 @@ sealed class Handler(AppDb db, TenantContext tenant) : IRequestHandler<Request, 
 {
     static readonly string PageSql = Sql.Load<Handler>("ListPriorities.sql");
     static readonly string SummarySql = Sql.Load<Handler>("Summary.sql");
+    static readonly string StoredSummarySql = Sql.Load<Handler>("StoredSummary.sql");
 
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
@@ -20,7 +21,9 @@ sealed class Handler(AppDb db, TenantContext tenant) : IRequestHandler<Request, 
             req.CategoryGroup, req.NeedsSync, req.Limit, Offset = (long)(req.Page - 1) * req.Limit,
         };
         await using var tx = await db.BeginTenantAsync(ct);
-        var summary = await db.QueryToListAsync<SummaryRow>(SummarySql, args, ct);
+        // filters on priority only: the per-priority figures are stored; any other filter aggregates the filtered scores
+        var stored = req is { Override: null, ProductType: null, CategoryGroup: null, NeedsSync: null };
+        var summary = await db.QueryToListAsync<SummaryRow>(stored ? StoredSummarySql : SummarySql, args, ct);
         var rows = await db.QueryToListAsync<Row>(PageSql, args, ct);
         await tx.CommitAsync(ct);
 

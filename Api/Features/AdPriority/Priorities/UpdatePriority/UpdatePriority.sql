@@ -10,10 +10,11 @@ with old as (
 ), product as (
     update adpriority.products p
        set priority = (select max(case when s.variant_id = @VariantId then @Priority else s.priority end)
-                         from adpriority.priority_scores s join adpriority.variants v on v.id = s.variant_id and v.deleted_at is null
-                        where s.product_id = @ProductId and s.tenant_id = @TenantId),
-           priority_override = @Locked or exists (select from adpriority.priority_scores s
-                                                   where s.product_id = @ProductId and s.tenant_id = @TenantId and s.is_override and s.variant_id <> @VariantId),
+                         from adpriority.variants v join adpriority.priority_scores s on s.variant_id = v.id and s.tenant_id = @TenantId
+                        where v.product_id = @ProductId and v.tenant_id = @TenantId and v.deleted_at is null),
+           priority_override = @Locked or exists (select from adpriority.variants v
+                                                   join adpriority.priority_scores s on s.variant_id = v.id and s.tenant_id = @TenantId
+                                                   where v.product_id = @ProductId and v.tenant_id = @TenantId and s.is_override and s.variant_id <> @VariantId),
            priority_calculated_at = now()
      where p.id = @ProductId and p.tenant_id = @TenantId
 )
