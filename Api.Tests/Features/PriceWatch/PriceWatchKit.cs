@@ -59,6 +59,18 @@ public sealed class PwTenant(ApiFactory api, Guid id, PwUser owner)
     }
 
     public HttpClient Client(PwUser? user = null) => Pw.Client(api, user ?? Owner);
+
+    /// <summary>Polls a session status path (e.g. <c>/pricewatch/api/match/status/{id}</c>) until it is no longer running.</summary>
+    public async Task<System.Text.Json.Nodes.JsonNode> WaitForSessionAsync(string statusPath, int attempts = 300)
+    {
+        for (var i = 0; i < attempts; i++)
+        {
+            var s = await (await Client().GetAsync(statusPath)).Json();
+            if ((string?)s["status"] != "running") return s;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{statusPath} still running");
+    }
 }
 
 public static class Pw

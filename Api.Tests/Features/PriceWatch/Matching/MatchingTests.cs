@@ -8,16 +8,7 @@ public sealed class MatchingTests(PriceWatchFactory api) : IClassFixture<PriceWa
 {
     const string Base = "/pricewatch/api/match";
 
-    static async Task<JsonNode> WaitAsync(PwTenant t, string session)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var s = await (await t.Client().GetAsync($"{Base}/status/{session}")).Json();
-            if ((string?)s["status"] != "running") return s;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException();
-    }
+    static Task<JsonNode> WaitAsync(PwTenant t, string session) => t.WaitForSessionAsync($"{Base}/status/{session}");
 
     async Task<PwTenant> Catalog(string plan)
     {

@@ -20,13 +20,7 @@ public sealed class OpenAiMatchingTests(OpenAiFactory api) : IClassFixture<OpenA
     static async Task<JsonNode> RunAsync(PwTenant t, string path, object body)
     {
         var session = (string)(await (await t.Client().PostJson(path, body)).Json())["session_id"]!;
-        for (var i = 0; i < 300; i++)
-        {
-            var s = await (await t.Client().GetAsync($"{Base}/status/{session}")).Json();
-            if ((string?)s["status"] != "running") return s;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException();
+        return await t.WaitForSessionAsync($"{Base}/status/{session}");
     }
 
     async Task<PwTenant> Catalog(string plan)

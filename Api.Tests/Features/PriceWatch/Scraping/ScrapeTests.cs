@@ -25,16 +25,7 @@ public sealed class ScrapeTests(ScrapeFactory api) : IClassFixture<ScrapeFactory
         return id;
     }
 
-    async Task<JsonNode> WaitAsync(PwTenant t, string session)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var s = await (await t.Client().GetAsync($"{Base}/status/{session}")).Json();
-            if ((string?)s["status"] != "running") return s;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("scrape did not finish");
-    }
+    static Task<JsonNode> WaitAsync(PwTenant t, string session) => t.WaitForSessionAsync($"{Base}/status/{session}");
 
     [Fact]
     public async Task Shopify_store_is_paginated_saved_and_price_changes_raise_alerts()

@@ -37,16 +37,7 @@ public sealed class SyncFactory : PriceWatchFactory
 
 public sealed class SyncTests(SyncFactory api) : IClassFixture<SyncFactory>
 {
-    static async Task<JsonNode> WaitAsync(PwTenant t, string session)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var s = await (await t.Client().GetAsync($"/pricewatch/api/sync/status/{session}")).Json();
-            if ((string?)s["status"] != "running") return s;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException();
-    }
+    static Task<JsonNode> WaitAsync(PwTenant t, string session) => t.WaitForSessionAsync($"/pricewatch/api/sync/status/{session}", 200);
 
     [Fact]
     public async Task Sync_with_request_then_stored_credentials()
