@@ -157,7 +157,7 @@ public sealed class SearchIsolationTests(ShopperApi api) : IClassFixture<Shopper
         await using var cmd = new NpgsqlCommand("""
             select p.product_id || ':' || c.matched
             from shopper.search_candidates(to_tsquery('english', 'wombat | velour | poncho'), to_tsquery('english', 'wombat & velour & poncho'),
-                                           to_tsquery('english', '(wombat & velour) | (wombat & poncho) | (velour & poncho)'),
+                                           array[to_tsquery('english', 'wombat & velour'), to_tsquery('english', 'wombat & poncho'), to_tsquery('english', 'velour & poncho')],
                                            array[to_tsquery('english', 'wombat'), to_tsquery('english', 'velour'), to_tsquery('english', 'poncho')],
                                            $1, $2, $3, $4, 100, 100) c
             join shopper.products p on p.id = c.id

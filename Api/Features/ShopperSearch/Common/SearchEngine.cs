@@ -53,7 +53,7 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
         var rows = await db.QueryToListAsync<ProductRow>(SearchSql, new
         {
             input.Merchant, input.Mode, input.Limit, PoolCap, AnyCap, Keep,
-            TsAll = string.Join(" & ", groups), TsAny = string.Join(" | ", groups), TsSome = AtLeastTwo(groups), Terms = groups.ToArray(),
+            TsAll = string.Join(" & ", groups), TsAny = string.Join(" | ", groups), Pairs = Pairs(groups), Terms = groups.ToArray(),
             Raw = QueryText.Normalize(input.Query),
             MinPrice = input.MinPrice, MaxPrice = input.MaxPrice, Genders = input.Genders.ToArray(),
             Color = input.Mode == "text" || input.Color is null ? Array.Empty<float>() : input.Color.Value.ToArray(),
@@ -81,14 +81,17 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
         return hits.OrderBy(h => h.Distance).ThenBy(h => h.Product.Id).Take(input.Limit).ToList();
     }
 
-    /// <summary>For three to six terms, a query matching any two of them: the middle step between "all terms" and "any term".</summary>
-    static string AtLeastTwo(List<string> groups)
+    /// <summary>
+    /// For three to six terms, one query per pair of terms ("a &amp; b"): a row matching any of them matches at least two terms,
+    /// the middle step between "all terms" and "any term". Separate queries, not their OR, so the index is searched per pair.
+    /// </summary>
+    static string[] Pairs(List<string> groups)
     {
-        if (groups.Count is < 3 or > MaxPairTerms) return "";
+        if (groups.Count is < 3 or > MaxPairTerms) return [];
         var pairs = new List<string>();
         for (var i = 0; i < groups.Count; i++)
-            for (var j = i + 1; j < groups.Count; j++) pairs.Add($"({groups[i]} & {groups[j]})");
-        return string.Join(" | ", pairs);
+            for (var j = i + 1; j < groups.Count; j++) pairs.Add($"{groups[i]} & {groups[j]}");
+        return [.. pairs];
     }
 
     async Task<float[]> QueryVectorAsync(string query, CancellationToken ct)
