@@ -26,6 +26,7 @@ sealed class Job(AppDb db, ITextEmbedder embedder, GuardedImageFetcher fetcher, 
     {
         var p = job.PayloadAs<Payload>();
         var completed = await State(p, "start", "enrichment_dev", null, ct) ?? [];
+        await FlushSearchIndexAsync(ct);   // the ingest's rows: searches scan the index's pending list until it is merged
         var steps = new (string Name, Func<Payload, CancellationToken, Task<int>> Run)[]
         {
             ("enrichment_dev", EnrichAsync), ("create_color_embeddings", ColorsAsync), ("add_color_names", ColorNamesAsync),
@@ -47,9 +48,17 @@ sealed class Job(AppDb db, ITextEmbedder embedder, GuardedImageFetcher fetcher, 
             await job.ReportAsync(i + 1, steps.Length, $"{name} done", ct);
         }
         await Exec("update shopper.products set enriched_at = now() where merchant_id = @Merchant and enriched_at is null", p, ct);
+        await FlushSearchIndexAsync(ct);   // and the entries every enrichment step's updates added
         await State(p, "finish", "create_img_embeddings", null, ct);
         await using (var tx = await db.BeginTenantAsync(ct)) { await catalog.BumpAsync(db, p.Merchant, ct); await tx.CommitAsync(ct); }
         return new { run_id = p.RunId, counts };
+    }
+
+    /// <summary>Merges the search index's pending list (db/sql/shopper/0004); a failure only costs search speed, so it is logged.</summary>
+    async Task FlushSearchIndexAsync(CancellationToken ct)
+    {
+        try { await db.ExecuteAsync("select shopper.flush_search_index()", ct); }
+        catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Merging the search index's pending list failed"); }
     }
 
     async Task<string[]?> State(Payload p, string ev, string step, string? error, CancellationToken ct)
