@@ -12,7 +12,7 @@ namespace Api.Tests.Features.ShopperSearch.Search;
 /// </summary>
 public sealed class SearchIsolationTests(ShopperApi api) : IClassFixture<ShopperApi>
 {
-    const long A = 880301, B = 880302, C = 880303;
+    const long A = 880301, B = 880302, C = 880303, D = 880304;
 
     static readonly SemaphoreSlim Gate = new(1, 1);
     static readonly HashSet<ShopperApi> Ready = [];
@@ -41,6 +41,9 @@ public sealed class SearchIsolationTests(ShopperApi api) : IClassFixture<Shopper
                     insert into shopper.products (merchant_id, product_id, product_name, price, price_numeric, image1, status, display_flag, gender)
                     values ($1, $2, $3, '1', $4, 'https://cdn.example.com/c.jpg', $5, $6, $7) returning id
                     """, C, id, name, price, status, shown, gender);
+            // D: four words "kiwi", "alpaca", "satin", "parka"; rows match four, three, two or one of them
+            await InsertAsync(D, [("D-4", "Kiwi Alpaca Satin Parka"), ("D-3A", "Kiwi Alpaca Satin Vest"), ("D-3B", "Kiwi Alpaca Parka"),
+                                  ("D-2", "Kiwi Parka"), ("D-1", "Satin Ribbon")]);
         }
         finally { Gate.Release(); }
     }
@@ -183,6 +186,44 @@ public sealed class SearchIsolationTests(ShopperApi api) : IClassFixture<Shopper
         Assert.Equal(["C-TWO:2"], await WombatAsync(limit: 10, genders: ["mens"]));
         Assert.Equal(["C-ONE:1"], await WombatAsync(limit: 10, max: 30));
         Assert.Equal(["C-ALL:3", "C-TWO:2"], await WombatAsync(limit: 10, min: 30, max: 70));
+    }
+
+    /// <summary>Candidates for "kiwi alpaca satin parka" as tenant D, with the tiers SearchEngine builds for four terms.</summary>
+    async Task<List<string>> KiwiAsync(int limit)
+    {
+        string[] terms = ["kiwi", "alpaca", "satin", "parka"];
+        await using var conn = api.AppConnection();
+        await conn.OpenAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        await Scalar(conn, tx, "select set_config('app.tenant_id', $1, true)", D.ToString(CultureInfo.InvariantCulture));
+        await using var cmd = new NpgsqlCommand("""
+            select p.product_id || ':' || c.matched
+            from shopper.search_candidates(to_tsquery('english', $1), to_tsquery('english', $2),
+                                           (select array_agg(to_tsquery('english', t) order by i) from unnest($3::text[]) with ordinality u(t, i)),
+                                           (select array_agg(to_tsquery('english', t)) from unnest($4::text[]) t),
+                                           null, null, '{}', $5, 100, 100) c
+            join shopper.products p on p.id = c.id
+            order by c.matched desc, p.product_id
+            """, conn, tx);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = string.Join(" | ", terms) });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = string.Join(" & ", terms) });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = Api.Features.ShopperSearch.Common.SearchEngine.Subsets(terms), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = terms });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
+        var ids = new List<string>();
+        await using (var r = await cmd.ExecuteReaderAsync())
+            while (await r.ReadAsync()) ids.Add(r.GetString(0));
+        return ids;
+    }
+
+    [Fact]
+    public async Task Candidates_relax_by_falling_coverage_three_of_four_terms_before_two()
+    {
+        await SeedAsync();
+        Assert.Equal(["D-4:4"], await KiwiAsync(limit: 1));
+        Assert.Equal(["D-4:4", "D-3A:3", "D-3B:3"], await KiwiAsync(limit: 2));            // the pairs tier is not needed
+        Assert.Equal(["D-4:4", "D-3A:3", "D-3B:3", "D-2:2"], await KiwiAsync(limit: 4));  // then pairs, each row once
+        Assert.Equal(["D-4:4", "D-3A:3", "D-3B:3", "D-2:2", "D-1:1"], await KiwiAsync(limit: 10));
     }
 
     static async Task<object?> Scalar(NpgsqlConnection conn, NpgsqlTransaction? tx, string sql, params object?[] args)

@@ -56,6 +56,29 @@ static partial class Colors
 
     public static bool IsColorWord(string word) => ByName.ContainsKey(word);
 
+    static readonly int LongestName = Named.Max(c => c.Name.Count(ch => ch == ' ') + 1);
+
+    /// <summary>
+    /// Query words with every multi-word colour name joined into one phrase ("light", "blue", "satin" → "light blue", "satin"), so
+    /// search treats the colour as one concept: a product must say "light blue", not "light" somewhere and "blue" elsewhere.
+    /// </summary>
+    public static List<string> JoinNames(List<string> words)
+    {
+        var joined = new List<string>(words.Count);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var taken = 1;
+            for (var len = Math.Min(LongestName, words.Count - i); len >= 2; len--)
+            {
+                var phrase = string.Join(' ', words.Skip(i).Take(len)).Replace("gray", "grey");
+                if (ByName.ContainsKey(phrase)) { joined.Add(phrase); taken = len; break; }
+            }
+            if (taken == 1) joined.Add(words[i]);
+            i += taken - 1;
+        }
+        return joined;
+    }
+
     /// <summary>Parses shopper input: a name ("navy", "forest green"), hex ("#0a1f44", "0a1f44", "#fff") or {"rgb":[r,g,b]}.</summary>
     public static (byte R, byte G, byte B)? Parse(JsonElement input)
     {

@@ -2,14 +2,15 @@
 -- similarity. Only active, displayed rows inside the price range and gender filter are eligible.
 -- Text candidates come from shopper.search_candidates (db/sql/shopper/0002, 0003): it takes the merchant from app.tenant_id and
 -- uses the (merchant, search_vector) GIN index, which a query under the row-level-security policy cannot (@@ is not
--- leakproof). Tiers, each only when the last found fewer than @Limit rows: every term, at least two terms (any of @Pairs,
--- for three to six terms), any term; within a tier the best @PoolCap (@AnyCap for "any") by the cheap ts_rank are kept.
+-- leakproof). Tiers, each only when the last found fewer than @Limit rows: every term, then (three to six terms) every
+-- subset of n-1 terms down to pairs, one tier per size, NULL-separated in @Pairs (0005), then any term; within a tier the
+-- best @PoolCap (@AnyCap for "any") by the cheap ts_rank are kept.
 -- Colour candidates (colour mode, or a colour given and no text match) rank the eligible rows by CIELAB distance.
 -- The function computes ts_rank_cd and per-term coverage for the rows it keeps; name similarity is computed for the top @Keep.
 with q as (
     select case when @TsAll = '' then null else to_tsquery('english', @TsAll) end as q_all,
            case when @TsAny = '' then null else to_tsquery('english', @TsAny) end as q_any,
-           (select array_agg(to_tsquery('english', t)) from unnest(cast(@Pairs as text[])) t) as pair_qs,
+           (select array_agg(to_tsquery('english', t) order by i) from unnest(cast(@Pairs as text[])) with ordinality u(t, i)) as pair_qs,
            (select coalesce(array_agg(to_tsquery('english', t)), '{}') from unnest(cast(@Terms as text[])) t) as term_qs,
            case when cardinality(cast(@Materials as text[])) = 0 then null
                 else to_tsquery('english', array_to_string(cast(@Materials as text[]), ' | ')) end as q_mat

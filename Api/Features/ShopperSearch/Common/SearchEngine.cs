@@ -21,12 +21,12 @@ sealed record SearchHit(ProductRow Product, double Distance);
 sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache cache)
 {
     static readonly string SearchSql = Sql.Load<SearchEngine>("Search.sql");
-    const int PoolCap = 1000, AnyCap = 1000, Keep = 200, MaxPairTerms = 6;
+    const int PoolCap = 1000, AnyCap = 1000, Keep = 200, MaxPairTerms = 6, MaxTierSubsets = 15;
 
     public async Task<List<SearchHit>> SearchAsync(DataConnection db, SearchInput input, CancellationToken ct)
     {
         var version = await catalog.VersionAsync(db, input.Merchant, ct);
-        var terms = QueryText.Terms(input.Query);
+        var terms = Colors.JoinNames(QueryText.Terms(input.Query));
         var groups = new List<string>();
         if (terms.Count > 0 && input.Mode != "color")
         {
@@ -35,7 +35,7 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
             foreach (var t in terms)
             {
                 var alternatives = new List<string> { t };
-                if (vocab.Correct(t) is { } fixedWord) alternatives.Add(fixedWord);
+                if (!t.Contains(' ') && vocab.Correct(t) is { } fixedWord) alternatives.Add(fixedWord);
                 if (synonyms.TryGetValue(t, out var syn)) alternatives.AddRange(syn);
                 var parts = alternatives.Select(QueryText.TsTerm).OfType<string>().Distinct().ToList();
                 if (parts.Count > 0) groups.Add(parts.Count == 1 ? parts[0] : "(" + string.Join(" | ", parts) + ")");
@@ -53,7 +53,7 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
         var rows = await db.QueryToListAsync<ProductRow>(SearchSql, new
         {
             input.Merchant, input.Mode, input.Limit, PoolCap, AnyCap, Keep,
-            TsAll = string.Join(" & ", groups), TsAny = string.Join(" | ", groups), Pairs = Pairs(groups), Terms = groups.ToArray(),
+            TsAll = string.Join(" & ", groups), TsAny = string.Join(" | ", groups), Pairs = Subsets(groups), Terms = groups.ToArray(),
             Raw = QueryText.Normalize(input.Query),
             MinPrice = input.MinPrice, MaxPrice = input.MaxPrice, Genders = input.Genders.ToArray(),
             Color = input.Mode == "text" || input.Color is null ? Array.Empty<float>() : input.Color.Value.ToArray(),
@@ -82,16 +82,38 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
     }
 
     /// <summary>
-    /// For three to six terms, one query per pair of terms ("a &amp; b"): a row matching any of them matches at least two terms,
-    /// the middle step between "all terms" and "any term". Separate queries, not their OR, so the index is searched per pair.
+    /// The tiers between "every term" and "any term" for three to six terms: every subset of n−1 terms ("a &amp; b &amp; c"), then of
+    /// n−2, ... down to pairs, a NULL between tiers (db/sql/shopper/0005). A tier runs only when the ones before it found too few
+    /// rows, so rows matching more of the query are searched first; tiers of more than <see cref="MaxTierSubsets"/> subsets are
+    /// skipped (pairs always run). Separate queries per subset, not their OR, so the index is searched per subset.
     /// </summary>
-    static string[] Pairs(List<string> groups)
+    internal static string?[] Subsets(IReadOnlyList<string> groups)
     {
-        if (groups.Count is < 3 or > MaxPairTerms) return [];
-        var pairs = new List<string>();
-        for (var i = 0; i < groups.Count; i++)
-            for (var j = i + 1; j < groups.Count; j++) pairs.Add($"{groups[i]} & {groups[j]}");
-        return [.. pairs];
+        var n = groups.Count;
+        if (n is < 3 or > MaxPairTerms) return [];
+        var tiers = new List<string?>();
+        for (var k = n - 1; k >= 2; k--)
+        {
+            var subsets = Combinations(n, k).ToList();
+            if (k > 2 && subsets.Count > MaxTierSubsets) continue;
+            if (tiers.Count > 0) tiers.Add(null);
+            tiers.AddRange(subsets.Select(c => string.Join(" & ", c.Select(i => groups[i]))));
+        }
+        return [.. tiers];
+    }
+
+    static IEnumerable<int[]> Combinations(int n, int k)
+    {
+        var c = Enumerable.Range(0, k).ToArray();
+        while (true)
+        {
+            yield return (int[])c.Clone();
+            var i = k - 1;
+            while (i >= 0 && c[i] == n - k + i) i--;
+            if (i < 0) yield break;
+            c[i]++;
+            for (var j = i + 1; j < k; j++) c[j] = c[j - 1] + 1;
+        }
     }
 
     async Task<float[]> QueryVectorAsync(string query, CancellationToken ct)
