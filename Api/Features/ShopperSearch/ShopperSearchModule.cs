@@ -24,6 +24,7 @@ static class ShopperSearchModule
         services.AddGuardedImageFetcher();
         services.AddSingleton<ShopperCache>();
         services.AddSingleton<Catalog>();
+        services.AddSingleton<TermIndexes>();
         services.AddSingleton<PreferencesStore>();
         services.AddScoped<ITextEmbedder, TextEmbedder>();
         services.AddScoped<SearchEngine>();

@@ -79,6 +79,13 @@ static partial class QueryText
         return words.Count == 1 ? words[0] : "(" + string.Join(" <-> ", words) + ")";
     }
 
+    /// <summary>The lexemes of tsquery text as PostgreSQL prints it (<c>'light' <-> 'blue'</c>, <c>'hoodi'</c>; '' inside quotes is a quote).</summary>
+    public static string[] Lexemes(string? tsquery) =>
+        string.IsNullOrEmpty(tsquery) ? [] : [.. Quoted().Matches(tsquery).Select(m => m.Groups[1].Value.Replace("''", "'"))];
+
+    [GeneratedRegex("'((?:[^']|'')*)'")]
+    private static partial Regex Quoted();
+
     public static string StripHtml(string? html)
     {
         if (string.IsNullOrEmpty(html)) return html ?? "";

@@ -18,9 +18,11 @@ sealed record SearchHit(ProductRow Product, double Distance);
 /// colour and its three dominant image colours. They are fused into one score in [0, 1]; <c>distance = 1 − score</c>.
 /// Favourite colours and preferred materials only nudge the score.
 /// </summary>
-sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache cache)
+sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache cache, TermIndexes indexes)
 {
     static readonly string SearchSql = Sql.Load<SearchEngine>("Search.sql");
+    static readonly string ByIdsSql = Sql.Load<SearchEngine>("SearchByIds.sql");
+    const string LexemesSql = """select t as "Term", to_tsquery('english', t)::text as "Query" from unnest(cast(@Terms as text[])) t""";
     const int PoolCap = 1000, AnyCap = 1000, Keep = 200, MaxPairTerms = 6, MaxTierSubsets = 15;
 
     public async Task<List<SearchHit>> SearchAsync(DataConnection db, SearchInput input, CancellationToken ct)
@@ -28,6 +30,7 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
         var version = await catalog.VersionAsync(db, input.Merchant, ct);
         var terms = Colors.JoinNames(QueryText.Terms(input.Query));
         var groups = new List<string>();
+        var alternativesOf = new List<List<string>>();   // per group, its tsquery terms
         if (terms.Count > 0 && input.Mode != "color")
         {
             var vocab = await catalog.VocabularyAsync(db, input.Merchant, version, ct);
@@ -38,7 +41,9 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
                 if (!t.Contains(' ') && vocab.Correct(t) is { } fixedWord) alternatives.Add(fixedWord);
                 if (synonyms.TryGetValue(t, out var syn)) alternatives.AddRange(syn);
                 var parts = alternatives.Select(QueryText.TsTerm).OfType<string>().Distinct().ToList();
-                if (parts.Count > 0) groups.Add(parts.Count == 1 ? parts[0] : "(" + string.Join(" | ", parts) + ")");
+                if (parts.Count == 0) continue;
+                groups.Add(parts.Count == 1 ? parts[0] : "(" + string.Join(" | ", parts) + ")");
+                alternativesOf.Add(parts);
             }
         }
         // a colour named in a text query ("red dress") also ranks by colour, more gently than an explicit colour
@@ -50,15 +55,27 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
         // one query on a couple of cores: parallel workers cost more to start than they save here; the transaction only
         // writes the search cache (losing its last entries in a crash is harmless), so its commit need not wait for the WAL flush
         await db.ExecuteAsync("set local max_parallel_workers_per_gather = 0; set local synchronous_commit = off", ct);
-        var rows = await db.QueryToListAsync<ProductRow>(SearchSql, new
-        {
-            input.Merchant, input.Mode, input.Limit, PoolCap, AnyCap, Keep,
-            TsAll = string.Join(" & ", groups), TsAny = string.Join(" | ", groups), Pairs = Subsets(groups), Terms = groups.ToArray(),
-            Raw = QueryText.Normalize(input.Query),
-            MinPrice = input.MinPrice, MaxPrice = input.MaxPrice, Genders = input.Genders.ToArray(),
-            Color = input.Mode == "text" || input.Color is null ? Array.Empty<float>() : input.Color.Value.ToArray(),
-            Materials = input.Materials.Select(QueryText.TsTerm).OfType<string>().ToArray(),
-        }, ct);
+        // a big catalog's candidates come from the in-process index when it is current (TermIndex), otherwise from SQL; a query
+        // the index finds nothing for goes to SQL too, which then ranks by colour where one was given
+        var index = groups.Count > 0 && input.Mode != "color" ? indexes.Get(input.Merchant, version) : null;
+        var ids = index is null ? null
+            : index.Candidates(await LexemesAsync(db, alternativesOf, ct), input.MinPrice, input.MaxPrice, input.Genders, input.Limit, PoolCap, IndexKeep(input.Limit));
+        var materials = input.Materials.Select(QueryText.TsTerm).OfType<string>().ToArray();
+        var rows = ids is { Length: > 0 }
+            ? await db.QueryToListAsync<ProductRow>(ByIdsSql, new
+            {
+                input.Merchant, Ids = ids, TsAny = string.Join(" | ", groups), Terms = groups.ToArray(), Raw = QueryText.Normalize(input.Query),
+                MinPrice = input.MinPrice, MaxPrice = input.MaxPrice, Genders = input.Genders.ToArray(), Materials = materials,
+            }, ct)
+            : await db.QueryToListAsync<ProductRow>(SearchSql, new
+            {
+                input.Merchant, input.Mode, input.Limit, PoolCap, AnyCap, Keep,
+                TsAll = string.Join(" & ", groups), TsAny = string.Join(" | ", groups), Pairs = Subsets(groups), Terms = groups.ToArray(),
+                Raw = QueryText.Normalize(input.Query),
+                MinPrice = input.MinPrice, MaxPrice = input.MaxPrice, Genders = input.Genders.ToArray(),
+                Color = input.Mode == "text" || input.Color is null ? Array.Empty<float>() : input.Color.Value.ToArray(),
+                Materials = materials,
+            }, ct);
 
         var hits = new List<SearchHit>(rows.Count);
         foreach (var r in rows)
@@ -87,6 +104,12 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
     /// rows, so rows matching more of the query are searched first; tiers of more than <see cref="MaxTierSubsets"/> subsets are
     /// skipped (pairs always run). Separate queries per subset, not their OR, so the index is searched per subset.
     /// </summary>
+    /// <summary>
+    /// How many of the index's candidates get their exact signals: the index ranks them by term weights and coverage already,
+    /// which leave 40% of the fused score to signals it lacks (name similarity, embedding, colour, preferences).
+    /// </summary>
+    static int IndexKeep(int limit) => Math.Min(Keep, Math.Max(50, 5 * limit));
+
     internal static string?[] Subsets(IReadOnlyList<string> groups)
     {
         var n = groups.Count;
@@ -115,6 +138,23 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
             for (var j = i + 1; j < k; j++) c[j] = c[j - 1] + 1;
         }
     }
+
+    /// <summary>
+    /// The lexemes of each group's alternatives as PostgreSQL's english configuration stems them ("hoodies" → hoodi), one list
+    /// per alternative (a phrase has several); remembered per term for 30 minutes.
+    /// </summary>
+    async Task<IReadOnlyList<IReadOnlyList<string[]>>> LexemesAsync(DataConnection db, List<List<string>> alternativesOf, CancellationToken ct)
+    {
+        var missing = alternativesOf.SelectMany(a => a).Distinct(StringComparer.Ordinal)
+            .Where(t => !cache.TryGetValue("shopper:lex:" + t, out string[]? _)).ToArray();
+        if (missing.Length > 0)
+            foreach (var r in await db.QueryToListAsync<LexemeRow>(LexemesSql, new { Terms = missing }, ct))
+                cache.Put("shopper:lex:" + r.Term, QueryText.Lexemes(r.Query), TimeSpan.FromMinutes(30));
+        return [.. alternativesOf.Select(alts => (IReadOnlyList<string[]>)[.. alts.Select(t =>
+            cache.TryGetValue("shopper:lex:" + t, out string[]? l) && l is not null ? l : [])])];
+    }
+
+    sealed class LexemeRow { public string Term { get; init; } = ""; public string? Query { get; init; } }
 
     async Task<float[]> QueryVectorAsync(string query, CancellationToken ct)
     {
