@@ -226,7 +226,8 @@ sealed class TermIndexes(IServiceScopeFactory scopes, IConfiguration config, ILo
             if (slot.Building == version) return null;
             slot.Building = version;
         }
-        _ = Task.Run(() => BuildAsync(merchant, version, slot));
+        using (ExecutionContext.SuppressFlow())   // the build outlives the request: none of its context (scopes, activity) goes along
+            _ = Task.Run(() => BuildAsync(merchant, version, slot));
         return null;
     }
 
