@@ -150,22 +150,29 @@ public sealed class SearchIsolationTests(ShopperApi api) : IClassFixture<Shopper
         Assert.Contains("B-2", Shopper.Ids(b["results"]!["data"]!));
     }
 
-    /// <summary>Product ids of the candidates for "wombat velour poncho" as tenant C, with the tier limit and filters given.</summary>
-    async Task<List<string>> WombatAsync(int limit, double? min = null, double? max = null, string[]? genders = null)
+    /// <summary>
+    /// "product_id:matched" of the candidates for <paramref name="terms"/> as <paramref name="tenant"/>, with the tiers SearchEngine
+    /// builds for them (every term, <see cref="Api.Features.ShopperSearch.Common.SearchEngine.Subsets"/>, any term), the tier limit and filters given.
+    /// </summary>
+    async Task<List<string>> CandidatesAsync(long tenant, string[] terms, int limit, double? min = null, double? max = null, string[]? genders = null)
     {
         await using var conn = api.AppConnection();
         await conn.OpenAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        await Scalar(conn, tx, "select set_config('app.tenant_id', $1, true)", C.ToString(CultureInfo.InvariantCulture));
+        await Scalar(conn, tx, "select set_config('app.tenant_id', $1, true)", tenant.ToString(CultureInfo.InvariantCulture));
         await using var cmd = new NpgsqlCommand("""
             select p.product_id || ':' || c.matched
-            from shopper.search_candidates(to_tsquery('english', 'wombat | velour | poncho'), to_tsquery('english', 'wombat & velour & poncho'),
-                                           array[to_tsquery('english', 'wombat & velour'), to_tsquery('english', 'wombat & poncho'), to_tsquery('english', 'velour & poncho')],
-                                           array[to_tsquery('english', 'wombat'), to_tsquery('english', 'velour'), to_tsquery('english', 'poncho')],
-                                           $1, $2, $3, $4, 100, 100) c
+            from shopper.search_candidates(to_tsquery('english', $1), to_tsquery('english', $2),
+                                           (select array_agg(to_tsquery('english', t) order by i) from unnest($3::text[]) with ordinality u(t, i)),
+                                           (select array_agg(to_tsquery('english', t)) from unnest($4::text[]) t),
+                                           $5, $6, $7, $8, 100, 100) c
             join shopper.products p on p.id = c.id
             order by c.matched desc, p.product_id
             """, conn, tx);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = string.Join(" | ", terms) });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = string.Join(" & ", terms) });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = Api.Features.ShopperSearch.Common.SearchEngine.Subsets(terms), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = terms });
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)min ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Double });
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)max ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Double });
         cmd.Parameters.Add(new NpgsqlParameter { Value = genders ?? [], NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
@@ -175,6 +182,9 @@ public sealed class SearchIsolationTests(ShopperApi api) : IClassFixture<Shopper
             while (await r.ReadAsync()) ids.Add(r.GetString(0));
         return ids;
     }
+
+    Task<List<string>> WombatAsync(int limit, double? min = null, double? max = null, string[]? genders = null) =>
+        CandidatesAsync(C, ["wombat", "velour", "poncho"], limit, min, max, genders);
 
     [Fact]
     public async Task Candidates_relax_tier_by_tier_and_honour_status_display_price_and_gender()
@@ -188,33 +198,7 @@ public sealed class SearchIsolationTests(ShopperApi api) : IClassFixture<Shopper
         Assert.Equal(["C-ALL:3", "C-TWO:2"], await WombatAsync(limit: 10, min: 30, max: 70));
     }
 
-    /// <summary>Candidates for "kiwi alpaca satin parka" as tenant D, with the tiers SearchEngine builds for four terms.</summary>
-    async Task<List<string>> KiwiAsync(int limit)
-    {
-        string[] terms = ["kiwi", "alpaca", "satin", "parka"];
-        await using var conn = api.AppConnection();
-        await conn.OpenAsync();
-        await using var tx = await conn.BeginTransactionAsync();
-        await Scalar(conn, tx, "select set_config('app.tenant_id', $1, true)", D.ToString(CultureInfo.InvariantCulture));
-        await using var cmd = new NpgsqlCommand("""
-            select p.product_id || ':' || c.matched
-            from shopper.search_candidates(to_tsquery('english', $1), to_tsquery('english', $2),
-                                           (select array_agg(to_tsquery('english', t) order by i) from unnest($3::text[]) with ordinality u(t, i)),
-                                           (select array_agg(to_tsquery('english', t)) from unnest($4::text[]) t),
-                                           null, null, '{}', $5, 100, 100) c
-            join shopper.products p on p.id = c.id
-            order by c.matched desc, p.product_id
-            """, conn, tx);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = string.Join(" | ", terms) });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = string.Join(" & ", terms) });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = Api.Features.ShopperSearch.Common.SearchEngine.Subsets(terms), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = terms });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
-        var ids = new List<string>();
-        await using (var r = await cmd.ExecuteReaderAsync())
-            while (await r.ReadAsync()) ids.Add(r.GetString(0));
-        return ids;
-    }
+    Task<List<string>> KiwiAsync(int limit) => CandidatesAsync(D, ["kiwi", "alpaca", "satin", "parka"], limit);
 
     [Fact]
     public async Task Candidates_relax_by_falling_coverage_three_of_four_terms_before_two()
