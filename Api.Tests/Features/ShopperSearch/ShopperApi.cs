@@ -32,6 +32,12 @@ public static class Shopper
 
     public static Task SeedAsync(this ApiFactory api) => Seeded.GetValue(api, a => DemoData.SeedAsync(a.Services, CancellationToken.None));
 
+    static readonly ConditionalWeakTable<ApiFactory, System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>>> Once = new();
+
+    /// <summary>Runs <paramref name="seed"/> once per test host and <paramref name="key"/> (a test class's own rows); later calls await the same run.</summary>
+    public static Task OnceAsync(this ApiFactory api, string key, Func<Task> seed) =>
+        Once.GetValue(api, _ => new()).GetOrAdd(key, _ => new Lazy<Task>(seed)).Value;
+
     /// <summary>A client whose requests carry <c>X-Merchant-ID</c>.</summary>
     public static HttpClient Merchant(this ApiFactory api, long merchant)
     {

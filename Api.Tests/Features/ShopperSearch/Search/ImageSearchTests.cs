@@ -17,22 +17,13 @@ public sealed class ImageSearchTests(ShopperApi api) : IClassFixture<ShopperApi>
     static readonly SKColor Red = new(200, 30, 40), Navy = new(20, 30, 95), Green = new(30, 140, 60), Yellow = new(235, 200, 40);
     static readonly SKColor White = new(245, 245, 245);
 
-    static readonly SemaphoreSlim Gate = new(1, 1);
-    static readonly HashSet<ShopperApi> Ready = [];
-
-    async Task SeedAsync()
+    Task SeedAsync() => api.OnceAsync(nameof(ImageSearchTests), async () =>
     {
-        await Gate.WaitAsync();
-        try
-        {
-            if (!Ready.Add(api)) return;
-            await api.SeedAsync();
-            await InsertAsync(A, [("A-RED", "Red Cotton Tee", Red), ("A-NAVY", "Navy Wool Blazer", Navy), ("A-GREEN", "Green Midi Dress", Green),
-                                  ("A-YELLOW", "Yellow Rain Jacket", Yellow)]);
-            await InsertAsync(B, [("B-RED", "Red Satin Gown", Red), ("B-GREEN", "Green Parka", Green)]);
-        }
-        finally { Gate.Release(); }
-    }
+        await api.SeedAsync();
+        await InsertAsync(A, [("A-RED", "Red Cotton Tee", Red), ("A-NAVY", "Navy Wool Blazer", Navy), ("A-GREEN", "Green Midi Dress", Green),
+                              ("A-YELLOW", "Yellow Rain Jacket", Yellow)]);
+        await InsertAsync(B, [("B-RED", "Red Satin Gown", Red), ("B-GREEN", "Green Parka", Green)]);
+    });
 
     /// <summary>A product photo: the garment colour in the middle of a light background.</summary>
     static byte[] Photo(SKColor garment, SKEncodedImageFormat format = SKEncodedImageFormat.Png, int size = 96, SKColor? right = null)

@@ -14,39 +14,30 @@ public sealed class SearchIsolationTests(ShopperApi api) : IClassFixture<Shopper
 {
     const long A = 880301, B = 880302, C = 880303, D = 880304;
 
-    static readonly SemaphoreSlim Gate = new(1, 1);
-    static readonly HashSet<ShopperApi> Ready = [];
-
-    async Task SeedAsync()
+    Task SeedAsync() => api.OnceAsync(nameof(SearchIsolationTests), async () =>
     {
-        await Gate.WaitAsync();
-        try
-        {
-            if (!Ready.Add(api)) return;
-            await api.SeedAsync();
-            await InsertAsync(A, [("A-1", "Quokkaweave Linen Shirt"), ("A-2", "Quokkaweave Wool Scarf"), ("A-3", "Plain Cotton Tee")]);
-            await InsertAsync(B, [("B-1", "Zephyrloom Linen Shirt"), ("B-2", "Quokkaweave Silk Tie"), ("B-3", "Zephyrloom Denim Jacket")]);
-            await using var conn = api.OwnerConnection();
-            await conn.OpenAsync();
-            // C: words "wombat", "velour", "poncho"; rows differ in status, display flag, price, gender and how many words match
-            foreach (var (id, name, status, shown, price, gender) in new[]
-                     {
-                         ("C-ALL", "Wombat Velour Poncho", "active", true, 40.0, "womens"),
-                         ("C-TWO", "Wombat Velour Cape", "active", true, 60.0, "mens"),
-                         ("C-ONE", "Wombat Cotton Cape", "active", true, 20.0, "womens"),
-                         ("C-DRAFT", "Wombat Velour Poncho", "draft", true, 40.0, "womens"),
-                         ("C-HIDDEN", "Wombat Velour Poncho", "active", false, 40.0, "womens"),
-                     })
-                await Scalar(conn, null, """
-                    insert into shopper.products (merchant_id, product_id, product_name, price, price_numeric, image1, status, display_flag, gender)
-                    values ($1, $2, $3, '1', $4, 'https://cdn.example.com/c.jpg', $5, $6, $7) returning id
-                    """, C, id, name, price, status, shown, gender);
-            // D: four words "kiwi", "alpaca", "satin", "parka"; rows match four, three, two or one of them
-            await InsertAsync(D, [("D-4", "Kiwi Alpaca Satin Parka"), ("D-3A", "Kiwi Alpaca Satin Vest"), ("D-3B", "Kiwi Alpaca Parka"),
-                                  ("D-2", "Kiwi Parka"), ("D-1", "Satin Ribbon")]);
-        }
-        finally { Gate.Release(); }
-    }
+        await api.SeedAsync();
+        await InsertAsync(A, [("A-1", "Quokkaweave Linen Shirt"), ("A-2", "Quokkaweave Wool Scarf"), ("A-3", "Plain Cotton Tee")]);
+        await InsertAsync(B, [("B-1", "Zephyrloom Linen Shirt"), ("B-2", "Quokkaweave Silk Tie"), ("B-3", "Zephyrloom Denim Jacket")]);
+        await using var conn = api.OwnerConnection();
+        await conn.OpenAsync();
+        // C: words "wombat", "velour", "poncho"; rows differ in status, display flag, price, gender and how many words match
+        foreach (var (id, name, status, shown, price, gender) in new[]
+                 {
+                     ("C-ALL", "Wombat Velour Poncho", "active", true, 40.0, "womens"),
+                     ("C-TWO", "Wombat Velour Cape", "active", true, 60.0, "mens"),
+                     ("C-ONE", "Wombat Cotton Cape", "active", true, 20.0, "womens"),
+                     ("C-DRAFT", "Wombat Velour Poncho", "draft", true, 40.0, "womens"),
+                     ("C-HIDDEN", "Wombat Velour Poncho", "active", false, 40.0, "womens"),
+                 })
+            await Scalar(conn, null, """
+                insert into shopper.products (merchant_id, product_id, product_name, price, price_numeric, image1, status, display_flag, gender)
+                values ($1, $2, $3, '1', $4, 'https://cdn.example.com/c.jpg', $5, $6, $7) returning id
+                """, C, id, name, price, status, shown, gender);
+        // D: four words "kiwi", "alpaca", "satin", "parka"; rows match four, three, two or one of them
+        await InsertAsync(D, [("D-4", "Kiwi Alpaca Satin Parka"), ("D-3A", "Kiwi Alpaca Satin Vest"), ("D-3B", "Kiwi Alpaca Parka"),
+                              ("D-2", "Kiwi Parka"), ("D-1", "Satin Ribbon")]);
+    });
 
     async Task InsertAsync(long merchant, (string Id, string Name)[] products)
     {
