@@ -3,6 +3,7 @@ using Api.Features.BrandInsights;
 using Api.Features.Platform;
 using Api.Features.PriceWatch;
 using Api.Features.ShopperSearch;
+using Api.Features.Wholesale;
 using Coravel.Scheduling.Schedule.Interfaces;
 
 namespace Api.Features;
@@ -15,7 +16,8 @@ static class Features
         .AddAdPriorityFeatures()
         .AddBrandInsightsFeatures()
         .AddPriceWatchFeatures()
-        .AddShopperSearchFeatures();
+        .AddShopperSearchFeatures()
+        .AddWholesaleFeatures();
 
     public static void Schedule(IScheduler s)
     {
@@ -24,5 +26,6 @@ static class Features
         BrandInsightsModule.Schedule(s);
         PriceWatchModule.Schedule(s);
         ShopperSearchModule.Schedule(s);
+        WholesaleModule.Schedule(s);
     }
 }

@@ -23,6 +23,7 @@ public static class Schemes
             })
             .AddAdPrioritySchemes()
             .AddPriceWatchJwt(config)
-            .AddShopperSearchSchemes();
+            .AddShopperSearchSchemes()
+            .AddWholesaleSchemes();
     }
 }

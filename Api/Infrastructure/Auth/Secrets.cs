@@ -12,10 +12,16 @@ namespace Api.Infrastructure.Auth;
 public sealed class Secrets(IConfiguration config, IHostEnvironment env, ILogger<Secrets> log)
 {
     static readonly Lock Gate = new();
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _generated = new();
 
     public string Get(string configKey)
     {
         if (config[configKey] is { Length: > 0 } configured) return configured;
+        return _generated.TryGetValue(configKey, out var known) ? known : _generated[configKey] = FromDevFile(configKey);
+    }
+
+    string FromDevFile(string configKey)
+    {
         var file = Path.Combine(env.ContentRootPath, ".data", "dev-secrets.json");
         lock (Gate)
         {

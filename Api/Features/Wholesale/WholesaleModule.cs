@@ -1,0 +1,70 @@
+using Api.Infrastructure.RateLimiting;
+using Coravel.Scheduling.Schedule.Interfaces;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+
+namespace Api.Features.Wholesale;
+
+/// <summary>
+/// What Wholesale registers: its CORS policy (cookies, so credentials and an explicit origin list), rate-limit policies,
+/// options, job kinds, schedules and demo data. Limits (issue "Wholesale core"): 10/min per address and identifier for
+/// sign-in and recovery, 30/min ordering, 20/min tracking and chat, 600/min per API key.
+/// </summary>
+static class WholesaleModule
+{
+    public const string CorsPolicy = "wholesale";
+    /// <summary>10/min per client address; slices also count per identifier (<see cref="Common.SignInLimit"/>).</summary>
+    public const string SignIn = "wholesale_signin";
+    public const string Ordering = "wholesale_ordering";
+    public const string Tracking = "wholesale_tracking";
+    public const string Chat = "wholesale_chat";
+    public const string ApiKeyCalls = "wholesale_apikey";
+
+    public static IServiceCollection AddWholesaleFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton(new RateLimitPolicy(SignIn, 10, TimeSpan.FromMinutes(1)));
+        services.AddSingleton(new RateLimitPolicy(Ordering, 30, TimeSpan.FromMinutes(1)));
+        services.AddSingleton(new RateLimitPolicy(Tracking, 20, TimeSpan.FromMinutes(1)));
+        services.AddSingleton(new RateLimitPolicy(Chat, 20, TimeSpan.FromMinutes(1)));
+        services.AddSingleton(new RateLimitPolicy(ApiKeyCalls, 600, TimeSpan.FromMinutes(1)));
+        services.AddOptions<WholesaleOptions>().BindConfiguration("Wholesale");
+        services.AddSingleton<Common.BusinessClock>();
+        services.AddSingleton<Common.SignInLimit>();
+        services.AddHttpClient(nameof(Common.WholesaleStripe), c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<Common.WholesaleStripe>();
+        services.AddSingleton<Common.Origins>();
+        services.AddOptions<CorsOptions>().Configure<Common.Origins>((o, origins) => o.AddPolicy(CorsPolicy, p => p
+            .SetIsOriginAllowed(origins.Allowed)
+            .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
+            .WithHeaders("Authorization", "Content-Type", "X-API-Key", "X-Request-ID", "X-Twilio-Signature", "Stripe-Signature")
+            .AllowCredentials()
+            .WithExposedHeaders("X-Request-ID", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")));
+        // area registrations (job kinds, typed clients, scheduled tasks) go below, one line each
+        return services;
+    }
+
+    public static void Schedule(IScheduler s)
+    {
+        // area schedules go here, one line each
+    }
+}
+
+/// <summary><c>Wholesale:*</c> settings.</summary>
+public sealed class WholesaleOptions
+{
+    /// <summary>The business's time zone (days, months and "today" in reports). The document's warehouse is in Chicago.</summary>
+    public string TimeZone { get; set; } = "America/Chicago";
+    /// <summary>Where email links land (verification redirects go only here).</summary>
+    public string FrontendUrl { get; set; } = "http://localhost:3000";
+    /// <summary>Delivery fee below the free-delivery threshold; waived from <see cref="FreeDeliveryFrom"/> (the document's $300).</summary>
+    public decimal DeliveryFee { get; set; } = 25m;
+    public decimal FreeDeliveryFrom { get; set; } = 300m;
+    /// <summary>Sales inbox for save-me-money requests.</summary>
+    public string SalesEmail { get; set; } = "sales@lld.example";
+    public AuthOptions Auth { get; set; } = new();
+
+    public sealed class AuthOptions
+    {
+        /// <summary>Show <c>debug_token</c>/<c>debug_otp</c>/<c>debug_username</c> in recovery answers (refused in Production).</summary>
+        public bool ExposeDebugValues { get; set; }
+    }
+}
