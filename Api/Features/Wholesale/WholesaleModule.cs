@@ -38,6 +38,7 @@ static class WholesaleModule
             .WithHeaders("Authorization", "Content-Type", "X-API-Key", "X-Request-ID", "X-Twilio-Signature", "Stripe-Signature")
             .AllowCredentials()
             .WithExposedHeaders("X-Request-ID", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")));
+        services.AddSingleton<Api.Infrastructure.Demo.IDemoSeeder, Demo.Seeder>();
         // area registrations (job kinds, typed clients, scheduled tasks) go below, one line each
         return services;
     }
