@@ -9,7 +9,8 @@ namespace Api.Infrastructure.Integrations.Sandbox;
 /// Local stand-ins for the outside services (Stripe, Shopify, Google Sheets, competitor storefronts), served by a second Kestrel
 /// listener inside the API at <c>Sandbox:Url</c> (default <see cref="DefaultUrl"/>) so the real clients talk HTTP to them.
 /// On by default in Development (<c>Sandbox:Enabled</c> overrides); Production refuses to start with it on. A service whose
-/// credentials are configured keeps talking to the real service; only unconfigured ones are pointed at the sandbox, by
+/// credentials are configured keeps talking to the real service (<c>Sandbox:Stripe|Shopify|Google</c> = true/false overrides);
+/// the others are pointed at the sandbox, by
 /// configuration values added here (<c>Integrations:Stripe:*</c>, <c>Integrations:Shopify:BaseUrl</c>, <c>Integrations:Google:*</c>).
 /// See docs/sandbox.md.
 /// </summary>
@@ -40,23 +41,25 @@ public static class Sandbox
 
         var url = BaseUrl(config);
         var set = new Dictionary<string, string?>();
-        var stripe = string.IsNullOrEmpty(config["Integrations:Stripe:SecretKey"]);
+        // each service: Sandbox:<Service> (true/false) decides, else it is sandboxed when its credentials are not configured
+        bool Want(string service, bool unconfigured) => config.GetValue<bool?>($"Sandbox:{service}") ?? unconfigured;
+        var stripe = Want("Stripe", string.IsNullOrEmpty(config["Integrations:Stripe:SecretKey"]));
         if (stripe)
         {
-            set["Integrations:Stripe:SecretKey"] = SandboxStripeKey;
+            if (string.IsNullOrEmpty(config["Integrations:Stripe:SecretKey"])) set["Integrations:Stripe:SecretKey"] = SandboxStripeKey;
             set["Integrations:Stripe:BaseUrl"] = url + StripeSandbox.Prefix;
             if (string.IsNullOrEmpty(config["Integrations:Stripe:WebhookSecret"]))
                 set["Integrations:Stripe:WebhookSecret"] = "whsec_sandbox_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
             foreach (var plan in new[] { "pro", "enterprise" })
                 if (string.IsNullOrEmpty(config[$"Integrations:Stripe:Prices:{plan}"])) set[$"Integrations:Stripe:Prices:{plan}"] = $"price_sandbox_{plan}";
         }
-        var shopify = string.IsNullOrEmpty(config["Integrations:Shopify:BaseUrl"]) && string.IsNullOrEmpty(config[AdPriorityAuth.ApiKeySetting]);
+        var shopify = Want("Shopify", string.IsNullOrEmpty(config["Integrations:Shopify:BaseUrl"]) && string.IsNullOrEmpty(config[AdPriorityAuth.ApiKeySetting]));
         if (shopify)
         {
             set["Integrations:Shopify:BaseUrl"] = url + ShopifySandbox.Prefix + "/{shop}";
             set["Integrations:Shopify:AuthorizeBaseUrl"] = url + ShopifySandbox.Prefix + "/{shop}";
         }
-        var google = string.IsNullOrEmpty(config["Integrations:Google:ServiceAccountEmail"]);
+        var google = Want("Google", string.IsNullOrEmpty(config["Integrations:Google:ServiceAccountEmail"]));
         RSA? key = null;
         if (google)
         {
@@ -163,7 +166,7 @@ public sealed class SandboxHost(SandboxServices o, StripeSandbox stripe, Shopify
         <li>Stripe: {(o.Stripe ? "sandboxed at /stripe" : "real Stripe (credentials configured)")}</li>
         <li>Shopify: {(o.Shopify ? "sandboxed at /shopify/&lt;shop&gt;" : "real Shopify (credentials configured)")}</li>
         <li>Google Sheets: {(o.Google ? "sandboxed at /google; rows at /google/sheets/&lt;id&gt;" : "real Google (credentials configured)")}</li>
-        <li>Competitor storefronts: <a href="/stores/shop/packright/products.json">/stores/shop/&lt;name&gt;/products.json</a>,
+        <li>Competitor storefronts: <a href="/stores/shop/packrightsupply/products.json">/stores/shop/&lt;name&gt;/products.json</a>,
             <a href="/stores/ld/jarworld/catalog">/stores/ld/&lt;name&gt;/catalog</a></li></ul></body></html>
         """;
 

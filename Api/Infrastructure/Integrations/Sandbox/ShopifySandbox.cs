@@ -252,7 +252,7 @@ public sealed class ShopifySandbox(Func<(string ApiKey, string ApiSecret)> app, 
         }).ToArray()),
     };
 
-    /// <summary>12 apparel products (22 variants) across the categories AdPriority's default rules score.</summary>
+    /// <summary>12 apparel products (20 variants) across the categories AdPriority's default rules score.</summary>
     public static List<JsonObject> DemoCatalog(string shop)
     {
         (string Title, string Type, string Tags, int[] Stock)[] items =
