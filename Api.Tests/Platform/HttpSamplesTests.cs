@@ -22,7 +22,8 @@ public sealed partial class HttpSamplesTests(SamplesApi api) : IClassFixture<Sam
     {
         var data = new TheoryData<string>();
         foreach (var f in Directory.GetFiles(Path.Combine(MigrationTests.FindRepoRoot(), "http-samples"), "*.http", SearchOption.AllDirectories).Order())
-            data.Add(Path.GetRelativePath(MigrationTests.FindRepoRoot(), f));
+            if (!f.Contains($"{Path.DirectorySeparatorChar}journeys{Path.DirectorySeparatorChar}", StringComparison.Ordinal))   // need a running sandbox: Platform/Sandbox/*JourneyTests walk them
+                data.Add(Path.GetRelativePath(MigrationTests.FindRepoRoot(), f));
         return data;
     }
 

@@ -2,6 +2,7 @@ using Api.Infrastructure.Auth;
 using Api.Infrastructure.Bench;
 using Api.Infrastructure.Database;
 using Api.Infrastructure.Http;
+using Api.Infrastructure.Integrations.Sandbox;
 using Api.Infrastructure.Jobs;
 using Api.Infrastructure.OpenApi;
 using Api.Infrastructure.RateLimiting;
@@ -52,6 +53,7 @@ public static class Platform
         services.AddMediator((Mediator.MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);
         services.AddFastEndpoints(o => o.Filter = t => Modules.Modules.ForType(t) is not { Enabled: false });
         services.AddModuleDocuments();
+        builder.AddSandbox();   // Development without credentials: local Stripe, Shopify, Google and storefronts (docs/sandbox.md)
         return builder;
     }
 

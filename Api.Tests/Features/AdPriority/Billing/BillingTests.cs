@@ -32,7 +32,7 @@ public sealed class BillingTests(ShopifyBackedApi api) : IClassFixture<ShopifyBa
         var chargeId = (long)body["chargeId"]!;
         Assert.Equal("199.00", (string?)body["price"]);
         Assert.Equal(14, (int)body["trialDays"]!);
-        Assert.StartsWith(api.Shopify.BaseUrl + "/admin/charges/confirm", (string)body["confirmationUrl"]!);
+        Assert.StartsWith(api.Shopify.ShopUrl(shop) + "/admin/charges/confirm", (string)body["confirmationUrl"]!);
         Assert.Equal($"https://app.adpriority.test/adpriority/api/billing/callback?shop={shop}", (string?)api.Shopify.Charges[chargeId]["return_url"]);
 
         var status = await (await c.GetAsync("/adpriority/api/billing/status")).Json();

@@ -56,7 +56,9 @@ public sealed class BillingTests(BillingFactory api) : IClassFixture<BillingFact
         var t = await PwTenant.CreateAsync(api);
         var rsp = await t.Client().PostJson($"{Base}/checkout", new { plan = "pro" });
         Assert.Equal(HttpStatusCode.OK, rsp.StatusCode);
-        Assert.Equal("https://checkout.stripe.test/c/pay/cs_test_123", (string?)(await rsp.Json())["checkout_url"]);
+        var checkout = await rsp.Json();
+        Assert.Equal($"{api.Stripe.Url}/checkout/{(string)checkout["session_id"]!}", (string?)checkout["checkout_url"]);   // the sandbox's payment page
+        Assert.StartsWith("cs_test_", (string?)checkout["session_id"]);
         var form = api.Stripe.Requests.Last(r => r.Path == "/v1/checkout/sessions").Form;
         Assert.Equal("subscription", form["mode"]);
         Assert.Equal("price_pro_test", form["line_items[0][price]"]);
@@ -105,7 +107,7 @@ public sealed class BillingTests(BillingFactory api) : IClassFixture<BillingFact
 
         // portal works now that there is a customer
         var portal = await t.Client().PostAsync($"{Base}/portal", null);
-        Assert.Equal("https://billing.stripe.test/p/session/bps_test_1", (string?)(await portal.Json())["portal_url"]);
+        Assert.StartsWith(api.Stripe.Url + "/portal/bps_", (string?)(await portal.Json())["portal_url"]);
         Assert.Equal(cus, api.Stripe.Requests.Last(r => r.Path == "/v1/billing_portal/sessions").Form["customer"]);
 
         // cancelled: back to free

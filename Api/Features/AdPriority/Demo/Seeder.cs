@@ -1,3 +1,4 @@
+using Api.Infrastructure.Auth;
 using System.Globalization;
 using System.Text.Json;
 using Api.Features.AdPriority.Scoring;
@@ -14,7 +15,7 @@ namespace Api.Features.AdPriority.Demo;
 /// The demo shop <see cref="Shop"/> (growth plan) with 40 products and their variants, category rules, the four seasons with
 /// category overrides, tag modifiers, two sync logs and a known feed token, then scored. Fixed ids; skipped when present.
 /// </summary>
-sealed class Seeder(SecretBox box) : IDemoSeeder
+sealed class Seeder(SecretBox box, IConfiguration config, IHostEnvironment env, Secrets secrets) : IDemoSeeder
 {
     public const string Shop = "demo-shop.myshopify.com";
     public static readonly Guid TenantId = Guid.Parse("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
@@ -40,6 +41,15 @@ sealed class Seeder(SecretBox box) : IDemoSeeder
         ("Accessories-Bags", ["Crossbody Bag", "Backpack"]),
     ];
 
+    /// <summary>With the Shopify sandbox on, the token it issues for the demo shop (so syncs work); else a placeholder.</summary>
+    string DemoToken(Faker faker)
+    {
+        var placeholder = "shpat_demo_" + faker.Random.AlphaNumeric(24);
+        return Api.Infrastructure.Integrations.Sandbox.Sandbox.IsOn(config, env) && config["Integrations:Shopify:BaseUrl"]?.Contains("/shopify/{shop}", StringComparison.Ordinal) == true
+            ? Api.Infrastructure.Integrations.Sandbox.ShopifySandbox.TokenFor(secrets.Get(AdPriorityAuth.ApiSecretSetting), Shop)
+            : placeholder;
+    }
+
     public async Task SeedAsync(Db db, CancellationToken ct)
     {
         var tenant = new TenantContext(new HttpContextAccessor());
@@ -56,7 +66,7 @@ sealed class Seeder(SecretBox box) : IDemoSeeder
                                             gmc_merchant_id, google_sheet_id, installed_at, last_sheet_sync_at)
             values (@TenantId, @Shop, @Token, 'read_products,read_inventory', 'growth', 'active', @Activated, 'America/New_York',
                     '123456789', '1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgVE2upms', @Activated, @LastSheet)
-            """, new { TenantId, Shop, Token = box.Encrypt("shpat_demo_" + faker.Random.AlphaNumeric(24), Tenant.TokenAssociatedData(TenantId)),
+            """, new { TenantId, Shop, Token = box.Encrypt(DemoToken(faker), Tenant.TokenAssociatedData(TenantId)),
                        Activated = now.AddDays(-30), LastSheet = now.AddHours(-3) }, ct);
         await app.ExecuteAsync("""
             insert into adpriority.subscriptions (tenant_id, charge_id, plan, price, trial_days, status, activated_at)

@@ -10,8 +10,17 @@ namespace Api.Features.PriceWatch.Demo;
 /// price history, its own catalog, matches, sessions, alerts, a schedule and the packaging profile) and Globex (free plan),
 /// a super admin without a workspace (the Acme owner is a super admin as well, for the samples) and a newcomer with a pending invitation to Acme. Fixed ids; idempotent.
 /// </summary>
-sealed class Seeder : IDemoSeeder
+sealed class Seeder(IConfiguration config, IHostEnvironment env) : IDemoSeeder
 {
+    /// <summary>
+    /// A demo competitor's address: with the sandbox on, one of its storefronts (Shopify <c>/stores/shop/{slug}</c> or JSON-LD
+    /// <c>/stores/ld/{slug}/catalog</c>) whose prices move, so scrapes work and raise alerts; else a placeholder <c>.example</c> host.
+    /// </summary>
+    string CompetitorUrl(string slug, bool generic) =>
+        Api.Infrastructure.Integrations.Sandbox.Sandbox.ActiveUrl(config, env) is { } sandbox
+            ? sandbox + (generic ? $"/stores/ld/{slug}/catalog" : $"/stores/shop/{slug}")
+            : $"https://{slug}.example";
+
     public static readonly Guid AcmeTenant = Guid.Parse("7a11ce00-0000-4000-8000-00000000a001");
     public static readonly Guid GlobexTenant = Guid.Parse("7a11ce00-0000-4000-8000-00000000b001");
     public static readonly Guid NewcomerInvitation = Guid.Parse("7a11ce00-0000-4000-8000-00000000e001");
@@ -92,8 +101,8 @@ sealed class Seeder : IDemoSeeder
         await Exec("insert into pricewatch.scrape_schedules (tenant_id, enabled, interval_hours, next_run_at) values ($1, true, 24, now() + interval '1 day') on conflict do nothing", AcmeTenant);
         string[] names = ["PackRight Supply", "JarWorld", "BagBarn"];
         for (var i = 0; i < 3; i++)
-            await Exec("insert into pricewatch.competitors (id, tenant_id, name, url, platform, last_scraped_at) values ($1, $2, $3, $4, $5, now() - interval '1 day') on conflict do nothing",
-                AcmeCompetitors[i], AcmeTenant, names[i], $"https://{names[i].ToLowerInvariant().Replace(" ", "")}.example", i == 1 ? "generic" : "shopify");
+            await Exec("insert into pricewatch.competitors (id, tenant_id, name, url, platform, last_scraped_at) values ($1, $2, $3, $4, $5, now() - interval '1 day') on conflict (id) do update set url = excluded.url",
+                AcmeCompetitors[i], AcmeTenant, names[i], CompetitorUrl(names[i].ToLowerInvariant().Replace(" ", ""), i == 1), i == 1 ? "generic" : "shopify");
 
         var own = new List<(Guid Id, string Title, decimal Price)>();
         for (var i = 0; i < 24; i++)
@@ -165,7 +174,8 @@ sealed class Seeder : IDemoSeeder
         await Tenant(GlobexTenant);
         await Exec("insert into pricewatch.user_tenants (user_id, tenant_id, role) values ($1, $2, 'owner') on conflict do nothing", Users["owner@globex.demo"], GlobexTenant);
         await Exec("insert into pricewatch.subscriptions (tenant_id, plan_id, status) values ($1, 'free', 'active') on conflict do nothing", GlobexTenant);
-        await Exec("insert into pricewatch.competitors (id, tenant_id, name, url, platform) values ($1, $2, 'Initech Jars', 'https://initech.example', 'shopify') on conflict do nothing", GlobexCompetitor, GlobexTenant);
+        await Exec("insert into pricewatch.competitors (id, tenant_id, name, url, platform) values ($1, $2, 'Initech Jars', $3, 'shopify') on conflict (id) do update set url = excluded.url",
+            GlobexCompetitor, GlobexTenant, CompetitorUrl("initech", false));
         for (var i = 0; i < 5; i++)
             await Exec("insert into pricewatch.product_tracking (tenant_id, competitor_id, external_id, product_name, price) values ($1, $2, $3, $4, $5) on conflict do nothing",
                 GlobexTenant, GlobexCompetitor, $"g{i}", $"Globex secret product {i}", 10m + i);

@@ -31,6 +31,14 @@ public sealed partial class ShopifyClient(HttpClient http, IConfiguration config
         return new Uri(template.Replace("{shop}", shop, StringComparison.Ordinal).TrimEnd('/') + "/");
     }
 
+    /// <summary>
+    /// The page where the merchant approves an install: <c>Integrations:Shopify:AuthorizeBaseUrl</c> (default <c>https://{shop}</c>;
+    /// the sandbox sets its own) + <c>/admin/oauth/authorize?</c> + <paramref name="query"/>.
+    /// </summary>
+    public static string AuthorizeUrl(IConfiguration config, string shop, string query) =>
+        (config["Integrations:Shopify:AuthorizeBaseUrl"] is { Length: > 0 } b ? b : "https://{shop}").Replace("{shop}", shop, StringComparison.Ordinal).TrimEnd('/')
+        + "/admin/oauth/authorize?" + query;
+
     public sealed record AccessToken(string Token, string Scope);
 
     /// <summary>POST /admin/oauth/access_token: the authorization code for an offline access token.</summary>

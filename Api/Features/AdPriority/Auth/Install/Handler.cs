@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Api.Infrastructure.Auth;
 using Api.Infrastructure.Database;
+using Api.Infrastructure.Integrations.Shopify;
 using ErrorOr;
 using LinqToDB.Data;
 using Mediator;
@@ -19,8 +20,8 @@ sealed class Handler(AppDb db, IConfiguration config, TimeProvider clock) : IReq
             insert into adpriority.oauth_nonces (nonce, shop_domain, expires_at) values (@Nonce, @Shop, @Expires);
             """, new { Nonce = nonce, Shop = shop, Expires = expires }, ct);
         var redirect = Uri.EscapeDataString(AppUrls.Root(config) + "/auth/callback");
-        var url = $"https://{shop}/admin/oauth/authorize?client_id={Uri.EscapeDataString(AdPriorityAuth.ApiKey(config))}" +
-                  $"&scope={Uri.EscapeDataString(AppUrls.Scopes)}&redirect_uri={redirect}&state={nonce}";
+        var url = ShopifyClient.AuthorizeUrl(config, shop, $"client_id={Uri.EscapeDataString(AdPriorityAuth.ApiKey(config))}" +
+                  $"&scope={Uri.EscapeDataString(AppUrls.Scopes)}&redirect_uri={redirect}&state={nonce}");
         return new Response(url, nonce, expires);
     }
 }
