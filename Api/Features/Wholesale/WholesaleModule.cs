@@ -1,3 +1,6 @@
+using Api.Infrastructure.Integrations.Discord;
+using Api.Infrastructure.Integrations.Twilio;
+using Api.Infrastructure.Jobs;
 using Api.Infrastructure.RateLimiting;
 using Coravel.Scheduling.Schedule.Interfaces;
 using Microsoft.AspNetCore.Cors.Infrastructure;
@@ -39,6 +42,9 @@ static class WholesaleModule
             .AllowCredentials()
             .WithExposedHeaders("X-Request-ID", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")));
         // area registrations (job kinds, typed clients, scheduled tasks) go below, one line each
+        services.AddJob<Bills.Extraction.Job>(Bills.Extraction.Job.Type);
+        services.AddDiscordNotifier();
+        services.AddTwilioSms();   // ISmsSender: Twilio when Wholesale:Twilio is configured, else the outbox; keep after other ISmsSender lines
         return services;
     }
 
