@@ -120,18 +120,19 @@ sealed class TwilioBaseUrlHandler(IOptions<TwilioOptions> options) : DelegatingH
 public static class TwilioRegistration
 {
     /// <summary>
-    /// Registers the Twilio sender so it replaces the outbox default (<see cref="OutboxSmsSender"/>) when configured; call it
-    /// after anything else that registers <see cref="ISmsSender"/>.
+    /// Registers the Twilio sender so it replaces the outbox default (<see cref="OutboxSmsSender"/>) when configured: it removes
+    /// earlier ISmsSender registrations, and a later <c>TryAdd</c> of the default finds this one and adds nothing. Singletons,
+    /// like the outbox default, so singletons may send texts.
     /// </summary>
     public static IServiceCollection AddTwilioSms(this IServiceCollection services)
     {
         services.AddOptions<TwilioOptions>().BindConfiguration("Wholesale:Twilio");
         services.AddTransient<TwilioBaseUrlHandler>();
         services.AddHttpClient(TwilioSms.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20)).AddHttpMessageHandler<TwilioBaseUrlHandler>();
-        services.AddScoped<OutboxSmsSender>();
-        services.AddScoped<TwilioSms>();
+        services.TryAddSingleton<OutboxSmsSender>();
+        services.TryAddSingleton<TwilioSms>();
         services.RemoveAll<ISmsSender>();
-        services.AddScoped<ISmsSender>(sp => sp.GetRequiredService<IOptions<TwilioOptions>>().Value.Configured
+        services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<IOptions<TwilioOptions>>().Value.Configured
             ? sp.GetRequiredService<TwilioSms>() : sp.GetRequiredService<OutboxSmsSender>());
         return services;
     }
