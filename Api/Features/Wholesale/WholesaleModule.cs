@@ -1,6 +1,10 @@
+using Api.Infrastructure.Integrations.Discord;
+using Api.Infrastructure.Integrations.Twilio;
+using Api.Infrastructure.Jobs;
 using Api.Infrastructure.RateLimiting;
 using Coravel.Scheduling.Schedule.Interfaces;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Api.Features.Wholesale;
 
@@ -41,6 +45,10 @@ static class WholesaleModule
         services.AddSingleton<Api.Infrastructure.Demo.IDemoSeeder, Demo.Seeder>();
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.GenerateBenchData.CliCommand>();
         // area registrations (job kinds, typed clients, scheduled tasks) go below, one line each
+        services.AddJob<Bills.Extraction.Job>(Bills.Extraction.Job.Type);
+        services.AddDiscordNotifier();
+        services.TryAddSingleton<Api.Infrastructure.Integrations.Mail.IMailSender, Api.Infrastructure.Integrations.Mail.MailSender>();
+        services.AddTwilioSms();   // ISmsSender: Twilio when Wholesale:Twilio is configured, else the outbox; keep after other ISmsSender lines
         return services;
     }
 

@@ -16,6 +16,7 @@ public sealed class OpenAiOptions
     public string? EmbeddingModel { get; set; }        // e.g. text-embedding-3-small
     public int? EmbeddingDimensions { get; set; }
     public string? ChatModel { get; set; }             // e.g. gpt-4o-mini
+    public string? VisionModel { get; set; }           // e.g. gpt-4o-mini; image input (bill photos); unset: no vision
     public double TimeoutSeconds { get; set; } = 20;
 }
 
@@ -33,6 +34,7 @@ public sealed class OpenAiClient(HttpClient http, Microsoft.Extensions.Options.I
 
     public bool EmbeddingsConfigured => !string.IsNullOrWhiteSpace(_o.BaseUrl) && !string.IsNullOrWhiteSpace(_o.EmbeddingModel);
     public bool ChatConfigured => !string.IsNullOrWhiteSpace(_o.BaseUrl) && !string.IsNullOrWhiteSpace(_o.ChatModel);
+    public bool VisionConfigured => !string.IsNullOrWhiteSpace(_o.BaseUrl) && !string.IsNullOrWhiteSpace(_o.VisionModel);
     public string? EmbeddingModel => _o.EmbeddingModel;
 
     public async Task<float[][]> EmbedAsync(IReadOnlyList<string> inputs, CancellationToken ct)
@@ -50,6 +52,23 @@ public sealed class OpenAiClient(HttpClient http, Microsoft.Extensions.Options.I
         var body = new ChatRequest(_o.ChatModel!, [new("system", system), new("user", user)], 0.4, 200);
         var rsp = await SendAsync<ChatResponse>("chat/completions", body, ct);
         return rsp.Choices is [{ Message.Content: { Length: > 0 } text }, ..] ? text.Trim() : throw new OpenAiException("Chat response had no content");
+    }
+
+    /// <summary>
+    /// One image plus instructions to the vision model, asking for a JSON object (<c>response_format: json_object</c>);
+    /// returns the model's text, which the caller parses and checks.
+    /// </summary>
+    public async Task<string> VisionJsonAsync(string instructions, byte[] image, string mediaType, CancellationToken ct)
+    {
+        if (!VisionConfigured) throw new OpenAiException("Vision is not configured");
+        var dataUrl = $"data:{mediaType};base64,{Convert.ToBase64String(image)}";
+        var body = new VisionRequest(_o.VisionModel!,
+        [
+            new VisionMessage("system", instructions),
+            new VisionMessage("user", new object[] { new { type = "text", text = "Extract the bill in this image as JSON." }, new { type = "image_url", image_url = new { url = dataUrl } } }),
+        ], 0, 4000, new { type = "json_object" });
+        var rsp = await SendAsync<ChatResponse>("chat/completions", body, ct);
+        return rsp.Choices is [{ Message.Content: { Length: > 0 } text }, ..] ? text.Trim() : throw new OpenAiException("Vision response had no content");
     }
 
     async Task<T> SendAsync<T>(string path, object body, CancellationToken ct)
@@ -81,6 +100,8 @@ public sealed class OpenAiClient(HttpClient http, Microsoft.Extensions.Options.I
     sealed record EmbeddingItem(int Index, float[]? Embedding);
     sealed record ChatMessage(string Role, string Content);
     sealed record ChatRequest(string Model, IReadOnlyList<ChatMessage> Messages, double Temperature, int MaxTokens);
+    sealed record VisionMessage(string Role, object Content);
+    sealed record VisionRequest(string Model, IReadOnlyList<VisionMessage> Messages, double Temperature, int MaxTokens, object ResponseFormat);
     sealed record ChatResponse(List<ChatChoice>? Choices);
     sealed record ChatChoice(ChatMessage? Message);
 }

@@ -1,0 +1,2 @@
+-- A new chat session; returns its id.
+insert into wholesale.chat_sessions default values returning id;
