@@ -47,7 +47,7 @@ sealed record Request : IRequest<ErrorOr<TaskResponse>>
     }
 }
 
-sealed class Handler(AppDb db, Caller caller, SecretBox box, IConfiguration config) : IRequestHandler<Request, ErrorOr<TaskResponse>>
+sealed class Handler(AppDb db, Caller caller, SecretBox box, IConfiguration config, Api.Infrastructure.Integrations.Outbound.OutboundGuard outbound) : IRequestHandler<Request, ErrorOr<TaskResponse>>
 {
     public async ValueTask<ErrorOr<TaskResponse>> Handle(Request req, CancellationToken ct)
     {
@@ -55,7 +55,11 @@ sealed class Handler(AppDb db, Caller caller, SecretBox box, IConfiguration conf
         await using var tx = await PwTx.BeginAsync(db, caller, ct);
         string source; string shop; string? tokenForJob = null;
         if (req.ShopUrl is not null)
+        {
             (source, shop) = ("request", Credentials.NormalizeShop(req.ShopUrl)!);
+            if (await outbound.CheckUrlAsync($"https://{shop}/", ct) is { } refused)
+                return Error.Validation("shop_url", $"shop_url {refused}", new Dictionary<string, object> { ["field"] = "shop_url", ["type"] = "value_error" });
+        }
         else if (await db.QueryToListAsync<Stored>("""
                      select shopify_url_enc as "Url", shopify_token_enc as "Token" from pricewatch.tenant_credentials
                       where tenant_id = @TenantId and shopify_url_enc is not null and shopify_token_enc is not null
