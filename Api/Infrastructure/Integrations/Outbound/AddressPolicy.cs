@@ -82,7 +82,8 @@ public static class AddressPolicy
         return null;
     }
 
-    static (DateTime At, HashSet<IPAddress> Set) _own = (DateTime.MinValue, []);
+    sealed record Own(DateTime At, HashSet<IPAddress> Set);
+    static volatile Own _own = new(DateTime.MinValue, []);   // replaced whole, so readers never see half an update
 
     /// <summary>Every unicast address of this host's interfaces (refreshed every 30 s; interfaces come and go).</summary>
     public static IReadOnlySet<IPAddress> OwnAddresses
@@ -99,7 +100,7 @@ public static class AddressPolicy
                         set.Add(Normalize(u.Address));
             }
             catch (NetworkInformationException) { }
-            _own = (DateTime.UtcNow, set);
+            _own = new Own(DateTime.UtcNow, set);
             return set;
         }
     }
