@@ -39,6 +39,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Jobs:PollInterval"] = "00:00:00.100",
             ["Scheduler:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // fake outside services listen on loopback; OutboundAttackTests clears this to see the guard refuse them
+            ["Outbound:AllowedPrivateHosts:0"] = "127.0.0.1",
+            ["Outbound:AllowedPrivateHosts:1"] = "::1",
+            ["Outbound:AllowedPrivateHosts:2"] = "localhost",
         };
         foreach (var (k, v) in Settings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);

@@ -48,6 +48,7 @@ public static class Platform
         services.AddCors();   // modules add named policies (AddCors(o => o.AddPolicy(...))) and attach them with RequireCors
         services.AddSingleton<RateLimits>();
         services.AddSingleton<Security.SecretBox>();
+        Integrations.Outbound.OutboundRegistration.AddOutboundGuard(services);   // GuardedHttp: every user-steerable fetch
         services.AddSlicesSchemes(config);
         services.AddAuthorization();
         services.AddMediator((Mediator.MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);

@@ -9,13 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Api.Tests.Features.ShopperSearch;
 
-/// <summary>The API with ShopperSearch's test settings: merchant-data deletion on, loopback image fetches allowed, a CORS allow-list.</summary>
+/// <summary>The API with ShopperSearch's test settings: merchant-data deletion on, a CORS allow-list.</summary>
 public class ShopperApi : ApiFactory
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["DELETE_MERCHANT_DATA_ON_UNINSTALL"] = "true",
-        ["Integrations:ImageFetch:AllowLoopback"] = "true",
         ["ShopperSearch:Cors:AllowedOrigins:0"] = "https://*.myshopify.com",
         ["ShopperSearch:Cors:AllowedOrigins:1"] = "https://shop.example.com",
         ["ShopperSearch:AdminToken"] = Shopper.AdminToken,

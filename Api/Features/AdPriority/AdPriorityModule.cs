@@ -2,6 +2,7 @@ using Api.Features.AdPriority.Scoring;
 using Api.Infrastructure.Auth;
 using Api.Infrastructure.Cli;
 using Api.Infrastructure.Demo;
+using Api.Infrastructure.Integrations.Outbound;
 using Api.Infrastructure.Jobs;
 using Api.Infrastructure.RateLimiting;
 using Api.Infrastructure.Scheduling;
@@ -25,7 +26,9 @@ static class AdPriorityModule
         services.AddSingleton(new RateLimitPolicy(Sync, 5, TimeSpan.FromMinutes(1), SendResetHeader: true));
         services.AddSingleton(new RateLimitPolicy(Install, 10, TimeSpan.FromMinutes(1), SendResetHeader: true));
         services.AddScoped<Recalculator>();
-        services.AddHttpClient<Api.Infrastructure.Integrations.Shopify.ShopifyClient>(c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddOutboundGuard();
+        services.AddHttpClient<Api.Infrastructure.Integrations.Shopify.ShopifyClient>(c => c.Timeout = TimeSpan.FromSeconds(20))
+            .UseOutboundGuard();   // the shop host comes from the caller: public addresses only
         services.AddJob<Auth.RegisterWebhooks.Job>(Auth.RegisterWebhooks.Job.Type);
         services.AddJob<Webhooks.Process.Job>(Webhooks.Process.Job.Type);
         services.AddJob<Products.SyncProducts.Job>(Products.SyncProducts.Job.Type);

@@ -3,6 +3,7 @@ using Api.Infrastructure.Auth;
 using Api.Infrastructure.Cli;
 using Api.Infrastructure.Demo;
 using Api.Infrastructure.Integrations.Mail;
+using Api.Infrastructure.Integrations.Outbound;
 using Api.Infrastructure.Integrations.Stripe;
 using Api.Infrastructure.Integrations.SupabaseAdmin;
 using Api.Infrastructure.Integrations.WebFetch;
@@ -23,14 +24,8 @@ static class PriceWatchModule
         services.AddScoped<Caller>();
         services.AddSingleton<IMailSender, MailSender>();
         services.AddHttpClient<SupabaseAdminClient>(c => c.Timeout = TimeSpan.FromSeconds(15));
-        services.AddHttpClient(nameof(WebFetcher), c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                AutomaticDecompression = System.Net.DecompressionMethods.All, MaxConnectionsPerServer = 8,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            });
-        services.AddSingleton(sp => new WebFetcher(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(WebFetcher)),
-            sp.GetRequiredService<IConfiguration>()));
+        services.AddOutboundGuard();   // the scraper, store URLs and competitor URL checks go through it
+        services.AddSingleton<WebFetcher>();
         services.AddStripeGateway();
         services.AddPriceWatchWork();
         services.AddTransient<PriceWatchScheduledScrapes>();

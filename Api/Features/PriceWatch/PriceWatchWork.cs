@@ -1,5 +1,6 @@
 using Api.Features.PriceWatch.Team;
 using Api.Infrastructure.Integrations.OpenAi;
+using Api.Infrastructure.Integrations.Outbound;
 using Api.Infrastructure.Jobs;
 
 namespace Api.Features.PriceWatch;
@@ -34,7 +35,8 @@ static class PriceWatchWork
         services.AddJob<Matching.Validate.Job>(Common.MatchingSessions.JobType("validate"));
         // own catalog: the shared Shopify Admin client (registered by AdPriority too, with the same timeout)
         if (!services.Any(d => d.ServiceType == typeof(Api.Infrastructure.Integrations.Shopify.ShopifyClient)))
-            services.AddHttpClient<Api.Infrastructure.Integrations.Shopify.ShopifyClient>(c => c.Timeout = TimeSpan.FromSeconds(20));
+            services.AddHttpClient<Api.Infrastructure.Integrations.Shopify.ShopifyClient>(c => c.Timeout = TimeSpan.FromSeconds(20))
+                .UseOutboundGuard();   // shop_url is user-given: public addresses only
         services.AddSingleton<Sync.StartSync.IShopifyCatalog, Sync.StartSync.ShopifyAdminCatalog>();
         services.AddJob<Sync.StartSync.Job>(Sync.StartSync.Job.Type);
         return services;

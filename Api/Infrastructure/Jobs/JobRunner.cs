@@ -10,6 +10,8 @@ public sealed class JobOptions
     public int Concurrency { get; set; } = 2;
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>How often expired leases are swept back to the queue, independently of the workers.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>The job types this process can run (those registered with <see cref="JobRegistration.AddJob{T}"/>).</summary>
@@ -91,7 +93,7 @@ public sealed class JobRunner(JobStore store, JobTypes types, IServiceScopeFacto
     }
 }
 
-/// <summary>Runs <see cref="JobOptions.Concurrency"/> claim loops once the database is ready.</summary>
+/// <summary>Runs <see cref="JobOptions.Concurrency"/> claim loops and one lease sweeper once the database is ready.</summary>
 public sealed class JobWorkerService(JobRunner runner, JobStore store, Db db, IOptions<JobOptions> options, ILogger<JobWorkerService> log)
     : BackgroundService
 {
@@ -100,16 +102,36 @@ public sealed class JobWorkerService(JobRunner runner, JobStore store, Db db, IO
         if (!options.Value.Enabled) return;
         try { await db.Ready.WaitAsync(stop); } catch (OperationCanceledException) { return; }
         var id = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
-        await Task.WhenAll(Enumerable.Range(1, Math.Max(1, options.Value.Concurrency)).Select(slot => LoopAsync($"{id}:{slot}", slot == 1, stop)));
+        await Task.WhenAll(Enumerable.Range(1, Math.Max(1, options.Value.Concurrency)).Select(slot => LoopAsync($"{id}:{slot}", stop))
+            .Append(SweepLoopAsync(stop)));
     }
 
-    async Task LoopAsync(string worker, bool reaper, CancellationToken stop)
+    /// <summary>Its own timer: a job whose worker vanished is back in the queue within lease + sweep interval, busy workers or not.</summary>
+    async Task SweepLoopAsync(CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                if (reaper) await store.ReapAsync(stop);
+                var swept = await store.ReapAsync(stop);
+                if (swept > 0) log.LogWarning("{Count} job(s) lost their worker (lease expired); queued again or failed on their last attempt", swept);
+                await Task.Delay(options.Value.SweepInterval, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Job lease sweep failed; retrying");
+                try { await Task.Delay(TimeSpan.FromSeconds(2), stop); } catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    async Task LoopAsync(string worker, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
                 if (await runner.RunOneAsync(worker, stop)) continue;
                 await Task.Delay(options.Value.PollInterval, stop);
             }

@@ -14,26 +14,39 @@ public sealed class JobStore(Db db, TimeProvider clock)
 
     public sealed record Claimed(long Id, string Type, string? TenantId, JsonElement Payload, int Attempt, int MaxAttempts);
 
-    /// <summary>Fails running jobs whose lease ran out on their last attempt, so no job stays "running" past its lease.</summary>
+    /// <summary>
+    /// Sweeps running jobs whose lease ran out (their worker died or stalled): each goes back to the queue at once with the
+    /// lost attempt counted and noted in <c>last_error</c>, or ends failed when that was its last attempt. Runs on its own
+    /// timer (<see cref="JobWorkerService"/>), so a lost job is reclaimed even while every worker is busy.
+    /// </summary>
     public async Task<int> ReapAsync(CancellationToken ct)
     {
         await using var cmd = db.App.CreateCommand("""
             update platform.jobs
-               set status = 'failed', finished_at = now(), updated_at = now(), locked_by = null, lease_until = null,
+               set status = case when attempts >= max_attempts then 'failed' else 'queued' end,
+                   finished_at = case when attempts >= max_attempts then now() end,
+                   run_after = now(), updated_at = now(), locked_by = null, lease_until = null,
                    last_error = coalesce(last_error || E'\n', '') || 'worker lost (lease expired) on attempt ' || attempts
-             where status = 'running' and lease_until < now() and attempts >= max_attempts
+                                || ' of ' || max_attempts || case when attempts >= max_attempts then '' else '; queued again' end
+             where status = 'running' and lease_until < now()
             """);
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Claims one due job (queued, or running with an expired lease) for <paramref name="worker"/>.</summary>
+    /// <summary>
+    /// Claims one due job for <paramref name="worker"/>: queued, or running with an expired lease and attempts left (a free
+    /// worker need not wait for the sweep; the lost attempt stays counted and is noted in <c>last_error</c>).
+    /// </summary>
     public async Task<Claimed?> ClaimAsync(string worker, TimeSpan lease, IReadOnlyCollection<string> types, CancellationToken ct)
     {
         await using var cmd = db.App.CreateCommand("""
             update platform.jobs j
                set status = 'running', attempts = j.attempts + 1, locked_by = $1,
                    lease_until = now() + $2 * interval '1 millisecond',
-                   started_at = coalesce(j.started_at, now()), updated_at = now()
+                   started_at = coalesce(j.started_at, now()), updated_at = now(),
+                   last_error = case when j.status = 'running'
+                                     then coalesce(j.last_error || E'\n', '') || 'worker lost (lease expired) on attempt ' || j.attempts
+                                     else j.last_error end
              where j.id = (select id from platform.jobs
                             where type = any($3)
                               and ((status = 'queued' and run_after <= now())

@@ -14,6 +14,8 @@ sealed class ScrapeStarter(AppDb db)
 {
     public const string JobType = "pricewatch.scrape";
     public sealed record Payload(Guid SessionId, Guid[] CompetitorIds);
+    /// <summary>A scrape whose worker died is resumed (the job is idempotent per competitor) up to this many attempts.</summary>
+    public const int ScrapeAttempts = 3;
 
     public async Task<ErrorOr<Guid>> StartAsync(Guid tenant, Guid? competitorId, string trigger, CancellationToken ct)
     {
@@ -38,7 +40,7 @@ sealed class ScrapeStarter(AppDb db)
         var session = await db.ExecuteAsync<Guid>("""
             insert into pricewatch.scrape_sessions (tenant_id, competitor_id, trigger, total_targets) values (@T, @C, @Trigger, @N) returning id
             """, new { T = tenant, C = competitorId, Trigger = trigger, N = targets.Length }, ct);
-        var job = await JobQueue.EnqueueAsync(db, JobType, new Payload(session, targets), tenant.ToString(), maxAttempts: 1, ct: ct);
+        var job = await JobQueue.EnqueueAsync(db, JobType, new Payload(session, targets), tenant.ToString(), maxAttempts: ScrapeAttempts, ct: ct);
         await db.ExecuteAsync("update pricewatch.scrape_sessions set job_id = @Job where id = @S and tenant_id = @T", new { Job = job, S = session, T = tenant }, ct);
         return session;
     }

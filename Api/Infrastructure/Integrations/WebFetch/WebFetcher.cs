@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Api.Infrastructure.Integrations.Outbound;
 
 namespace Api.Infrastructure.Integrations.WebFetch;
 
@@ -8,9 +9,11 @@ public sealed record FetchResult(HttpStatusCode Status, string Body, string? Con
 /// <summary>
 /// A polite fetcher for public web pages: at most <c>Integrations:WebFetch:PerHostConcurrency</c> (default 2) requests in
 /// flight per host, a minimum gap of <c>MinDelayMs</c> (default 250) between requests to the same host, a per-request
-/// timeout (<c>TimeoutSeconds</c>, default 20) and an identifying User-Agent. Retries are the caller's decision.
+/// timeout (<c>TimeoutSeconds</c>, default 20) and an identifying User-Agent. Retries are the caller's decision. Every
+/// request goes through <see cref="GuardedHttp"/>: public addresses only, redirects re-checked, body capped at
+/// <c>Outbound:MaxResponseBytes</c>; a refused destination throws <see cref="OutboundRefusedException"/>.
 /// </summary>
-public sealed class WebFetcher(HttpClient http, IConfiguration config)
+public sealed class WebFetcher(GuardedHttp http, IConfiguration config)
 {
     sealed class Host(int concurrency)
     {
@@ -39,21 +42,12 @@ public sealed class WebFetcher(HttpClient http, IConfiguration config)
             }
             finally { host.Pace.Release(); }
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(Timeout);
-            using var req = new HttpRequestMessage(HttpMethod.Get, uri);
-            req.Headers.UserAgent.ParseAdd("PriceWatchBot/1.0 (+price monitoring; respects per-host limits)");
-            req.Headers.Accept.ParseAdd("text/html,application/json;q=0.9,*/*;q=0.8");
-            try
+            var rsp = await http.GetAsync(uri, ct, req =>
             {
-                using var rsp = await http.SendAsync(req, HttpCompletionOption.ResponseContentRead, timeout.Token);
-                var body = await rsp.Content.ReadAsStringAsync(timeout.Token);
-                return new FetchResult(rsp.StatusCode, body, rsp.Content.Headers.ContentType?.MediaType, rsp.RequestMessage?.RequestUri ?? uri);
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                throw new TimeoutException($"GET {uri} timed out after {Timeout.TotalSeconds:0} s");
-            }
+                req.Headers.UserAgent.ParseAdd("PriceWatchBot/1.0 (+price monitoring; respects per-host limits)");
+                req.Headers.Accept.ParseAdd("text/html,application/json;q=0.9,*/*;q=0.8");
+            }, new GuardedLimits(Timeout: Timeout));
+            return new FetchResult(rsp.Status, rsp.Text, rsp.ContentType, rsp.FinalUri);
         }
         finally { host.Slots.Release(); }
     }

@@ -1,6 +1,7 @@
 using Api.Features.PriceWatch.Common;
 using Api.Infrastructure.Database;
 using Api.Infrastructure.Http;
+using Api.Infrastructure.Integrations.Outbound;
 using ErrorOr;
 using FastEndpoints;
 using FluentValidation;
@@ -46,7 +47,7 @@ sealed record Request : IRequest<ErrorOr<Response>>
 
 sealed record Response(Guid Id, string Name, string Url, string? Platform, int CompetitorsUsed, int CompetitorsLimit);
 
-sealed class Handler(AppDb db, Caller caller) : IRequestHandler<Request, ErrorOr<Response>>
+sealed class Handler(AppDb db, Caller caller, OutboundGuard outbound) : IRequestHandler<Request, ErrorOr<Response>>
 {
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
@@ -56,6 +57,8 @@ sealed class Handler(AppDb db, Caller caller) : IRequestHandler<Request, ErrorOr
         if (!plan.AllowsCompetitors(plan.CompetitorsUsed + 1))
             return Error.Forbidden("PriceWatch.PlanLimit", $"The {plan.Name} plan allows {plan.CompetitorsLimit} competitors; upgrade to add more");
         var url = req.Url.Trim().TrimEnd('/');
+        if (await outbound.CheckUrlAsync(url, ct) is { } refused)   // the scraper would refuse it anyway; say so when it is saved
+            return Error.Validation("url", $"url {refused}", new Dictionary<string, object> { ["field"] = "url", ["type"] = "value_error" });
         Guid id;
         try
         {

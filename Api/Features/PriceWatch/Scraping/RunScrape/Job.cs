@@ -14,7 +14,10 @@ namespace Api.Features.PriceWatch.Scraping.RunScrape;
 /// twice at most (one retry after <c>PriceWatch:Scrape:RetryDelayMs</c>, default 3000 ms), one scrape_logs row per
 /// competitor, products upserted with a price_history row whenever a price changes, session counters after each
 /// competitor. Alert evaluation runs after the competitors, then the session always ends completed (at least one competitor
-/// succeeded) or failed, even when the job itself throws.
+/// succeeded) or failed, even when the job itself throws. Idempotent across attempts: a later attempt (the worker of the
+/// previous one died, its lease expired) finds the session still running, skips the competitors that already have their
+/// scrape_logs row in this session (each row is written with the session counters in one transaction), scrapes the rest,
+/// and notes the resumption in the session's <c>error_message</c>; a session that already ended is left as it is.
 /// </summary>
 sealed class Job(Db db, TenantContext tenantContext, StoreScraper scraper, AlertEvaluator alerts, IConfiguration config, ILogger<Job> log) : IJobHandler
 {
@@ -28,11 +31,23 @@ sealed class Job(Db db, TenantContext tenantContext, StoreScraper scraper, Alert
         var retryDelay = TimeSpan.FromMilliseconds(config.GetValue("PriceWatch:Scrape:RetryDelayMs", 3000));
         string? fatal = null;
         int ok = 0, failed = 0, total = 0;
+        var (running, finished) = await ProgressAsync(tenant, payload.SessionId, ct);
+        if (!running) return new { session_id = payload.SessionId, already_finished = true };
+        if (job.Attempt > 1)
+        {
+            log.LogWarning("Scrape session {Session} resumed on attempt {Attempt} ({Done} of {Total} competitors already done)",
+                payload.SessionId, job.Attempt, finished.Count, payload.CompetitorIds.Length);
+            await ExecAsync(tenant, "update pricewatch.scrape_sessions set error_message = $2 where id = $1 and status = 'running'", ct,
+                payload.SessionId, $"worker lost on attempt {job.Attempt - 1}; resumed on attempt {job.Attempt} with {finished.Count} of {payload.CompetitorIds.Length} competitors done");
+            ok = finished.Count(f => f.Value.Success);
+            failed = finished.Count - ok;
+            total = finished.Sum(f => f.Value.Products);
+        }
         try
         {
             using var gate = new SemaphoreSlim(3);
-            var done = 0;
-            await Task.WhenAll(payload.CompetitorIds.Select(async competitor =>
+            var done = finished.Count;
+            await Task.WhenAll(payload.CompetitorIds.Where(c => !finished.ContainsKey(c)).Select(async competitor =>
             {
                 await gate.WaitAsync(ct);
                 try
@@ -63,6 +78,30 @@ sealed class Job(Db db, TenantContext tenantContext, StoreScraper scraper, Alert
                 """, CancellationToken.None, payload.SessionId, status, error);
         }
         return new { session_id = payload.SessionId, successful = ok, failed, total_products = total };
+    }
+
+    /// <summary>Whether the session still runs, and the competitors it already logged (from an earlier attempt).</summary>
+    async Task<(bool Running, Dictionary<Guid, (bool Success, int Products)> Done)> ProgressAsync(Guid tenant, Guid session, CancellationToken ct)
+    {
+        await using var conn = await db.App.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await Set(conn, tx, tenant, ct);
+        await using var cmd = new NpgsqlCommand("""
+            select s.status = 'running', l.competitor_id, l.status = 'success', l.products_found
+              from pricewatch.scrape_sessions s
+              left join pricewatch.scrape_logs l on l.session_id = s.id and l.competitor_id is not null
+             where s.id = $1
+            """, conn, tx);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = session });
+        var done = new Dictionary<Guid, (bool, int)>();
+        var running = false;
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            running = r.GetBoolean(0);
+            if (!r.IsDBNull(1)) done[r.GetGuid(1)] = (r.GetBoolean(2), r.GetInt32(3));
+        }
+        return (running, done);
     }
 
     async Task<(bool Success, int Products)> ScrapeOneAsync(Guid tenant, Guid session, Guid competitorId, TimeSpan retryDelay, CancellationToken ct)
@@ -97,16 +136,18 @@ sealed class Job(Db db, TenantContext tenantContext, StoreScraper scraper, Alert
 
         var saved = 0;
         if (result is not null) saved = await SaveAsync(tenant, competitorId, result, ct);
+        // the log row and the session counters commit together: a resumed attempt skips exactly what was counted
         await ExecAsync(tenant, """
-            insert into pricewatch.scrape_logs (tenant_id, session_id, competitor_id, status, platform, products_found, attempts, duration_ms, error_message)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
-            """, ct, tenant, session, competitorId, result is null ? "failed" : "success", result?.Platform ?? platform, saved, Math.Max(1, attempts),
-            (int)watch.ElapsedMilliseconds, error);
-        await ExecAsync(tenant, """
+            with logged as (
+                insert into pricewatch.scrape_logs (tenant_id, session_id, competitor_id, status, platform, products_found, attempts, duration_ms, error_message)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                returning 1
+            )
             update pricewatch.scrape_sessions set completed_targets = completed_targets + 1,
-                   successful_scrapes = successful_scrapes + $2, failed_scrapes = failed_scrapes + $3, total_products = total_products + $4
-             where id = $1
-            """, ct, session, result is null ? 0 : 1, result is null ? 1 : 0, saved);
+                   successful_scrapes = successful_scrapes + $10, failed_scrapes = failed_scrapes + $11, total_products = total_products + $6
+             where id = $2 and exists (select 1 from logged)
+            """, ct, tenant, session, competitorId, result is null ? "failed" : "success", result?.Platform ?? platform, saved, Math.Max(1, attempts),
+            (int)watch.ElapsedMilliseconds, error, result is null ? 0 : 1, result is null ? 1 : 0);
         if (result is not null)
             await ExecAsync(tenant, "update pricewatch.competitors set last_scraped_at = now(), platform = coalesce(platform, $2) where id = $1", ct,
                 competitorId, result.Platform);

@@ -47,7 +47,7 @@ sealed record Request : IRequest<ErrorOr<TaskResponse>>
     }
 }
 
-sealed class Handler(AppDb db, Caller caller, SecretBox box, IConfiguration config) : IRequestHandler<Request, ErrorOr<TaskResponse>>
+sealed class Handler(AppDb db, Caller caller, SecretBox box, IConfiguration config, Api.Infrastructure.Integrations.Outbound.OutboundGuard outbound) : IRequestHandler<Request, ErrorOr<TaskResponse>>
 {
     public async ValueTask<ErrorOr<TaskResponse>> Handle(Request req, CancellationToken ct)
     {
@@ -55,7 +55,11 @@ sealed class Handler(AppDb db, Caller caller, SecretBox box, IConfiguration conf
         await using var tx = await PwTx.BeginAsync(db, caller, ct);
         string source; string shop; string? tokenForJob = null;
         if (req.ShopUrl is not null)
+        {
             (source, shop) = ("request", Credentials.NormalizeShop(req.ShopUrl)!);
+            if (await outbound.CheckUrlAsync($"https://{shop}/", ct) is { } refused)
+                return Error.Validation("shop_url", $"shop_url {refused}", new Dictionary<string, object> { ["field"] = "shop_url", ["type"] = "value_error" });
+        }
         else if (await db.QueryToListAsync<Stored>("""
                      select shopify_url_enc as "Url", shopify_token_enc as "Token" from pricewatch.tenant_credentials
                       where tenant_id = @TenantId and shopify_url_enc is not null and shopify_token_enc is not null
@@ -76,7 +80,7 @@ sealed class Handler(AppDb db, Caller caller, SecretBox box, IConfiguration conf
             insert into pricewatch.sync_sessions (tenant_id, shop_url, credential_source) values (@TenantId, @Shop, @Source) returning id
             """, new { caller.TenantId, Shop = shop, Source = source }, ct);
         if (source == "request") tokenForJob = box.Encrypt(req.AccessToken!, $"pricewatch:sync:{session}");
-        var job = await JobQueue.EnqueueAsync(db, Job.Type, new Job.Payload(session, source, shop, tokenForJob), caller.TenantId.ToString(), maxAttempts: 1, ct: ct);
+        var job = await JobQueue.EnqueueAsync(db, Job.Type, new Job.Payload(session, source, shop, tokenForJob), caller.TenantId.ToString(), maxAttempts: 3, ct: ct);   // a lost worker: rerun (upserts, idempotent)
         await db.ExecuteAsync("update pricewatch.sync_sessions set job_id = @Job where id = @Session", new { Job = job, Session = session }, ct);
         await tx.CommitAsync(ct);
         return new TaskResponse(session, "running", "Shopify sync started");
@@ -101,6 +105,14 @@ sealed class Job(AppDb db, TenantContext tenantContext, SecretBox box, IConfigur
         var tenant = Guid.Parse(tenantContext.Id!);
         string? error = null;
         var synced = 0;
+        if (job.Attempt > 1)   // the worker of an earlier attempt died: rerun unless that attempt already ended the session
+        {
+            await using var check = await PwTx.BeginTenantAsync(db, tenant, ct);
+            var running = await db.ExecuteAsync<bool>("select exists (select 1 from pricewatch.sync_sessions where id = @S and status = 'running')", new { S = p.SessionId }, ct);
+            await check.CommitAsync(ct);
+            if (!running) return new { session_id = p.SessionId, already_finished = true };
+            log.LogWarning("Shopify sync {Session} rerun on attempt {Attempt} after its worker was lost", p.SessionId, job.Attempt);
+        }
         try
         {
             var token = p.Source switch

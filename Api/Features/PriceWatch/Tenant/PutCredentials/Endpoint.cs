@@ -46,12 +46,14 @@ sealed record Request : IRequest<ErrorOr<Response>>
 
 sealed record Response(bool HasShopifyUrl, bool HasShopifyToken, string? ShopifyUrlPreview);
 
-sealed class Handler(AppDb db, Caller caller, SecretBox box) : IRequestHandler<Request, ErrorOr<Response>>
+sealed class Handler(AppDb db, Caller caller, SecretBox box, Api.Infrastructure.Integrations.Outbound.OutboundGuard outbound) : IRequestHandler<Request, ErrorOr<Response>>
 {
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
         if (caller.Require("admin") is { } forbidden) return forbidden;
         var shop = Credentials.NormalizeShop(req.ShopifyUrl);
+        if (shop is not null && await outbound.CheckUrlAsync($"https://{shop}/", ct) is { } refused)
+            return Error.Validation("shopify_url", $"shopify_url {refused}", new Dictionary<string, object> { ["field"] = "shopify_url", ["type"] = "value_error" });
         await using var tx = await PwTx.BeginAsync(db, caller, ct);
         var saved = (await db.QueryToListAsync<Response>("""
             insert into pricewatch.tenant_credentials as c (tenant_id, shopify_url_enc, shopify_token_enc, shopify_url_preview)

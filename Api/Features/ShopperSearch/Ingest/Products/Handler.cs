@@ -20,8 +20,12 @@ namespace Api.Features.ShopperSearch.Ingest.Products;
 /// stage) deletes absent rows, the catalog version is bumped (invalidating cached searches) and the enrichment pipeline is
 /// enqueued; the extra transactions commit just before the request's own. <c>dry_run</c> validates without writing.
 /// </summary>
-sealed class Handler(AppDb db, Db rawDb, TenantContext tenant, Catalog catalog, IConfiguration config) : IRequestHandler<Request, ErrorOr<Response>>
+sealed class Handler(AppDb db, Db rawDb, TenantContext tenant, Catalog catalog, IConfiguration config,
+    Api.Infrastructure.Integrations.Outbound.OutboundGuard outbound) : IRequestHandler<Request, ErrorOr<Response>>
 {
+    /// <summary>image1 is fetched by the pipeline and proxy-image: refuse at ingest what the fetch would refuse (no DNS per row).</summary>
+    string? ImageRefusal(string image) => outbound.CheckUrlSyntax(image, out _) is { } why ? $"image1 {why}" : null;
+
     static readonly string MergeSql = Sql.Load<Handler>("Merge.sql");
     static readonly string DeleteAbsentSql = Sql.Load<Handler>("DeleteAbsent.sql");
     static readonly string StartPipelineSql = Sql.Load<Handler>("StartPipeline.sql");
@@ -69,7 +73,7 @@ sealed class Handler(AppDb db, Db rawDb, TenantContext tenant, Catalog catalog, 
                 await foreach (var src in rows)
                 {
                     received++;
-                    if (Rows.Validate(src, mapping, out var r) is { } reason)
+                    if ((Rows.Validate(src, mapping, out var r) ?? ImageRefusal(r.Image1)) is { } reason)
                     {
                         skipped++;
                         if (errors.Count < MaxReportedErrors) errors.Add(new RowError(src.Line, reason));

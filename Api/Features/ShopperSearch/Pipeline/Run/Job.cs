@@ -13,8 +13,12 @@ namespace Api.Features.ShopperSearch.Pipeline.Run;
 /// descriptor; the stated colour in CIELAB), add_color_names, create_text_embeddings, create_img_embeddings (embedding of the
 /// image description). Each step updates pipeline_status; a failing step records error_message and fails the attempt, and the
 /// retry (or a new run) resumes at the first step not yet completed. Rows still to enrich are those with enriched_at null.
+/// One run per merchant at a time: a run first takes the merchant's session advisory lock (<see cref="LockKey"/>) on its own
+/// connection and holds it to the end, so a retry waits for what is left of a lost attempt (a dead worker's connection
+/// releases it; a stalled one loses its lease and is cancelled) and a new run for the same merchant waits its turn; row
+/// locks are then taken in one order (product id ascending, every batch and statement), so runs never deadlock.
 /// </summary>
-sealed class Job(AppDb db, ITextEmbedder embedder, GuardedImageFetcher fetcher, Catalog catalog, ILogger<Job> log) : IJobHandler
+sealed class Job(AppDb db, Db rawDb, ITextEmbedder embedder, GuardedImageFetcher fetcher, Catalog catalog, ILogger<Job> log) : IJobHandler
 {
     public const string Type = "shopper.pipeline";
     public sealed record Payload(long Merchant, string RunId);
@@ -22,9 +26,30 @@ sealed class Job(AppDb db, ITextEmbedder embedder, GuardedImageFetcher fetcher, 
     static readonly string StateSql = Sql.Load<Job>("StepState.sql");
     const int Batch = 256;
 
+    /// <summary>The advisory-lock key of a merchant's pipeline (tests take it to play a lost attempt still holding it).</summary>
+    public static string LockKey(long merchant) => $"shopper.pipeline:{merchant}";
+
     public async Task<object?> RunAsync(JobRun job, CancellationToken ct)
     {
         var p = job.PayloadAs<Payload>();
+        await using var lockConn = await rawDb.App.OpenConnectionAsync(ct);
+        await using (var take = new Npgsql.NpgsqlCommand("select pg_advisory_lock(hashtextextended($1, 0))", lockConn))
+        {
+            take.Parameters.Add(new Npgsql.NpgsqlParameter { Value = LockKey(p.Merchant) });
+            take.CommandTimeout = 0;   // waits as long as the other run lasts; the job's token (lease) still cancels it
+            await take.ExecuteNonQueryAsync(ct);
+        }
+        try { return await RunLockedAsync(job, p, ct); }
+        finally
+        {
+            await using var release = new Npgsql.NpgsqlCommand("select pg_advisory_unlock(hashtextextended($1, 0))", lockConn);
+            release.Parameters.Add(new Npgsql.NpgsqlParameter { Value = LockKey(p.Merchant) });
+            try { await release.ExecuteNonQueryAsync(CancellationToken.None); } catch (Exception e) { log.LogDebug(e, "advisory unlock failed; the connection's close releases it"); }
+        }
+    }
+
+    async Task<object?> RunLockedAsync(JobRun job, Payload p, CancellationToken ct)
+    {
         var completed = await State(p, "start", "enrichment_dev", null, ct) ?? [];
         await FlushSearchIndexAsync(ct);   // the ingest's rows: searches scan the index's pending list until it is merged
         var steps = new (string Name, Func<Payload, CancellationToken, Task<int>> Run)[]
@@ -143,7 +168,7 @@ sealed class Job(AppDb db, ITextEmbedder embedder, GuardedImageFetcher fetcher, 
         await using var tx = await db.BeginTenantAsync(ct);
         var list = await db.QueryToListAsync<LabRow>("""
             select id as "Id", color_embedding_1 as "C1", color_embedding_2 as "C2", color_embedding_3 as "C3"
-            from shopper.products where merchant_id = @Merchant and id = any(@Ids)
+            from shopper.products where merchant_id = @Merchant and id = any(@Ids) order by id
             """, new { p.Merchant, Ids = rows.Select(r => r.Id).ToArray() }, ct);
         foreach (var r in list)
         {
