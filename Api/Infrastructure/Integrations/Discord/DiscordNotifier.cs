@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Api.Infrastructure.Database;
+using Api.Infrastructure.Integrations.Outbound;
 using Npgsql;
 
 namespace Api.Infrastructure.Integrations.Discord;
@@ -16,10 +17,10 @@ public interface IDiscordNotifier
 
 /// <summary>
 /// <c>Wholesale:Discord:Webhooks:&lt;channel&gt;</c> holds each channel's webhook URL (a secret: never logged). With a URL the
-/// payload is posted through the named HttpClient "discord"; without one, or when the post fails, it is kept in
+/// payload is posted through the platform's guarded client (public addresses only, redirects re-checked); without one, or when the post fails, it is kept in
 /// wholesale.discord_outbox and a log line names the channel. Every notice gets a row (status outbox, sent or failed).
 /// </summary>
-sealed class DiscordNotifier(IConfiguration config, IHttpClientFactory http, Db db, ILogger<DiscordNotifier> log) : IDiscordNotifier
+sealed class DiscordNotifier(IConfiguration config, Outbound.GuardedHttp http, Db db, ILogger<DiscordNotifier> log) : IDiscordNotifier
 {
     public const string HttpClientName = "discord";
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -37,15 +38,16 @@ sealed class DiscordNotifier(IConfiguration config, IHttpClientFactory http, Db 
         string? error = null;
         try
         {
-            using var rsp = await http.CreateClient(HttpClientName).PostAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), ct);
-            if (rsp.IsSuccessStatusCode)
+            var rsp = await http.SendAsync(HttpMethod.Post, new Uri(url), () => new StringContent(json, System.Text.Encoding.UTF8, "application/json"), ct,
+                limits: new Outbound.GuardedLimits(Timeout: TimeSpan.FromSeconds(10), MaxRedirects: 0));
+            if (rsp.IsSuccess)
             {
                 await RecordAsync(channel, json, "sent", null, ct);
                 return new DiscordResult(true, "sent");
             }
-            error = $"webhook answered {(int)rsp.StatusCode}";
+            error = $"webhook answered {(int)rsp.Status}";
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or UriFormatException && !ct.IsCancellationRequested)
         {
             error = $"webhook unreachable ({e.GetType().Name})";
         }
@@ -70,13 +72,10 @@ sealed class DiscordNotifier(IConfiguration config, IHttpClientFactory http, Db 
 
 public static class DiscordRegistration
 {
-    /// <summary>
-    /// The "discord" HttpClient posts to URLs from configuration. At merge it must go through the platform's guarded
-    /// outbound handler (no private addresses, no redirects), like other outbound webhook posts.
-    /// </summary>
+    /// <summary>Posts go through <see cref="Outbound.GuardedHttp"/> (no private addresses, no redirects followed).</summary>
     public static IServiceCollection AddDiscordNotifier(this IServiceCollection services)
     {
-        services.AddHttpClient(DiscordNotifier.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddOutboundGuard();
         services.AddScoped<IDiscordNotifier, DiscordNotifier>();
         return services;
     }
