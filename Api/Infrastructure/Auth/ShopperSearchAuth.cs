@@ -72,6 +72,7 @@ public sealed class ShopperMerchantHandler(IOptionsMonitor<AuthenticationSchemeO
         if (!ShopperSearchAuth.TryParseMerchant(Request.Headers[ShopperSearchAuth.MerchantHeader], out var merchant))
             return Fail(400, ShopperSearchAuth.MissingHeader);
 
+        // a fresh identity: nothing is taken from a bearer token's claims (see InternalClaims)
         var claims = new List<Claim> { new(TenantContext.Claim, merchant.ToString(CultureInfo.InvariantCulture)) };
         string auth = Request.Headers.Authorization.ToString();
         if (auth.StartsWith("Bearer sk_", StringComparison.OrdinalIgnoreCase))

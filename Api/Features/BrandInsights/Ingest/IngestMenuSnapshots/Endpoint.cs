@@ -20,7 +20,7 @@ sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Response>
     public override async Task HandleAsync(CancellationToken ct)
     {
         if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = 4L << 30;
-        var keyId = long.TryParse(User.FindFirst("ingest_key_id")?.Value, out var id) ? id : (long?)null;
+        var keyId = long.TryParse(User.FindFirst(BrandInsightsAuth.IngestKeyClaim)?.Value, out var id) ? id : (long?)null;
         await Send.ResultAsync(await mediator.Send(new Request(HttpContext.Request.BodyReader, keyId), ct), ct);
     }
 }
