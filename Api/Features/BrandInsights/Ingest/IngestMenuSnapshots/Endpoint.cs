@@ -12,7 +12,8 @@ sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Response>
     public override void Configure()
     {
         Post("v1/ingest/menu-snapshots");
-        AuthSchemes(BrandInsightsAuth.ApiKeyScheme);   // not the dashboard group: crawlers use X-API-Key, never a brand JWT
+        AuthSchemes(BrandInsightsAuth.ApiKeyScheme);
+        Definition.Metadata(new RequestBodyLimit(4L << 30));   // one crawl, streamed   // not the dashboard group: crawlers use X-API-Key, never a brand JWT
         Description(b => b.WithTags("BrandInsights").WithSummary("Load one crawl of store menus (NDJSON, one line per store-product observation)")
             .Accepts<string>("application/x-ndjson").Produces<Response>());
     }
