@@ -26,6 +26,7 @@ public sealed class ClaimsFactory : PriceWatchFactory
         [BrandInsightsAuth.SigningKeySetting] = BrandKey,
         [AdPriorityAuth.ApiSecretSetting] = ShopifySecret,
         [AdPriorityAuth.ApiKeySetting] = ShopifyKey,
+        ["ShopperSearch:Cors:AllowedOrigins:0"] = "https://shop.example.com",
     };
 }
 

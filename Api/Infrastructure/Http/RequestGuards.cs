@@ -35,6 +35,18 @@ public static class RequestGuards
     /// <summary>Reads, checks and deserializes a JSON body (FastEndpoints' request deserializer).</summary>
     public static async ValueTask<object?> ReadJsonAsync(HttpRequest req, Type type, JsonSerializerOptions json, CancellationToken ct)
     {
+        var bytes = await ReadCheckedAsync(req, ct);
+        return JsonSerializer.Deserialize(bytes.Span, type, json);
+    }
+
+    /// <summary>
+    /// The whole JSON body after the checks (throws <see cref="ApiException"/>), for slices that parse it themselves.
+    /// Malformed JSON passes: the caller's parser reports it in the slice's own words.
+    /// </summary>
+    public static async ValueTask<ReadOnlyMemory<byte>> ReadCheckedAsync(HttpRequest req, CancellationToken ct)
+    {
+        if (!req.HasJsonContentType())
+            throw new ApiException(new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type: this endpoint accepts JSON (application/json, UTF-8)"));
         if (MediaTypeHeaderValue.TryParse(req.ContentType, out var media) && media.Charset.HasValue
             && media.Charset.Value.Trim('"') is var charset && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
             && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
@@ -51,7 +63,7 @@ public static class RequestGuards
         }
         var bytes = buffer.WrittenMemory;
         if (Check(bytes.Span, req.HttpContext) is { } problem) throw new ApiException(problem);
-        return JsonSerializer.Deserialize(bytes.Span, type, json);
+        return bytes;
     }
 
     public static ApiException TooLarge(long limit) =>
@@ -152,6 +164,11 @@ public sealed class RequestGuardMiddleware(RequestDelegate next)
             var limit = RequestGuards.BodyLimitOf(ctx);
             if (ctx.Request.ContentLength > limit) throw RequestGuards.TooLarge(limit);
             if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } max) max.MaxRequestBodySize = limit;
+
+            // a body without a Content-Type on a route that declares what it accepts: 415 here, in the envelope (the framework's is bare)
+            if (string.IsNullOrEmpty(ctx.Request.ContentType) && (ctx.Request.ContentLength > 0 || ctx.Request.Headers.TransferEncoding.Count > 0)
+                && ctx.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>() is { ContentTypes.Count: > 0 } accepts)
+                throw new ApiException(new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", $"Unsupported media type: send Content-Type {accepts.ContentTypes[0]}"));
 
             foreach (var (name, values) in ctx.Request.Query)
                 foreach (var value in values)
