@@ -32,6 +32,7 @@ public static class Platform
 
         services.Configure<DbOptions>(config.GetSection("Database"));
         services.AddSingleton<Db>();
+        services.AddSingleton<DbOutage>();
         services.AddHostedService<DatabaseStartup>();
         services.AddScoped<AppDb>();
         services.AddScoped<TenantContext>();
@@ -72,6 +73,7 @@ public static class Platform
         });
         app.UseAuthentication();
         app.UseAuthorization();   // authenticates with the endpoint's named schemes, so the limiter sees the tenant
+        app.UseMiddleware<RequestGuardMiddleware>();   // body size per route, path parameters repeated in the query, NUL in parameters
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseFastEndpoints(c =>
         {
@@ -84,8 +86,9 @@ public static class Platform
                 def.RoutePrefixOverride(module.BasePath.TrimStart('/'));
                 return true;
             };
+            // charset, size, NUL, lone surrogates, out-of-range numbers and path conflicts are checked before deserializing
             c.Serializer.RequestDeserializer = (req, type, _, ct) =>
-                req.ReadFromJsonAsync(type, (Modules.Modules.ForContext(req.HttpContext) ?? Modules.Modules.Platform).Json, ct);
+                RequestGuards.ReadJsonAsync(req, type, (Modules.Modules.ForContext(req.HttpContext) ?? Modules.Modules.Platform).Json, ct);
             c.Serializer.ResponseSerializer = (rsp, dto, contentType, _, ct) =>
                 dto is null ? Task.CompletedTask
                     : rsp.WriteAsJsonAsync(dto, dto.GetType(), (Modules.Modules.ForContext(rsp.HttpContext) ?? Modules.Modules.Platform).Json, contentType, ct);

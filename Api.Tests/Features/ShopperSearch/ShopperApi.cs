@@ -18,7 +18,13 @@ public class ShopperApi : ApiFactory
         ["ShopperSearch:Cors:AllowedOrigins:0"] = "https://*.myshopify.com",
         ["ShopperSearch:Cors:AllowedOrigins:1"] = "https://shop.example.com",
         ["ShopperSearch:AdminToken"] = Shopper.AdminToken,
+        ["ShopperSearch:Shopify:ApiSecret"] = ShopifySecret,
+        ["ShopperSearch:Shopify:ApiKey"] = ShopifyKey,
     };
+
+    /// <summary>The storefront app's credentials: Shopify session tokens are signed with the secret, addressed to the key.</summary>
+    public const string ShopifySecret = "test-shopper-shopify-secret-0123456789abcdef";
+    public const string ShopifyKey = "test-shopper-shopify-key";
 }
 
 public static class Shopper
@@ -42,6 +48,14 @@ public static class Shopper
     {
         var c = api.CreateClient();
         c.DefaultRequestHeaders.Add("X-Merchant-ID", merchant.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return c;
+    }
+
+    /// <summary>A browser client: <c>X-Merchant-ID</c> and an <c>Origin</c> on the test allow-list (what shopper-data routes need without a key).</summary>
+    public static HttpClient Browser(this ApiFactory api, long merchant)
+    {
+        var c = api.Merchant(merchant);
+        c.DefaultRequestHeaders.Add("Origin", "https://shop.example.com");
         return c;
     }
 

@@ -143,6 +143,7 @@ public sealed class AdPrioritySessionHandler(IOptionsMonitor<AuthenticationSchem
             return AuthenticateResult.Fail("tenant suspended");
         }
 
+        // a fresh identity: tenant and shop from adpriority.tenants, only sub from the token (see InternalClaims)
         var identity = new ClaimsIdentity(Scheme.Name);
         identity.AddClaim(new Claim(TenantContext.Claim, tenantId.ToString()));
         identity.AddClaim(new Claim(AdPriorityAuth.ShopClaim, shop));

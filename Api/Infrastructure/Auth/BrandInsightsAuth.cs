@@ -24,6 +24,7 @@ public static class BrandInsightsAuth
     public const string ApiKeyScheme = "BrandInsightsApiKey";
     public const string SigningKeySetting = "Auth:BrandInsights:SigningKey";
     public const string BrandClaim = "brand_key";
+    public const string IngestKeyClaim = "ingest_key_id";
     public const string ApiKeyHeader = "X-API-Key";
     public const string ApiKeyPrefix = "bik_";
 
@@ -86,9 +87,9 @@ public static class BrandInsightsAuth
             if (!result.IsValid && Options.JwksUrl is not null && result.Exception is SecurityTokenSignatureKeyNotFoundException)
                 result = await Tokens.ValidateTokenAsync(token, await ParametersAsync(refresh: true));   // the issuer may have rotated keys
             if (!result.IsValid) return AuthenticateResult.Fail("invalid token");
-            if (result.ClaimsIdentity.FindFirst(BrandClaim)?.Value is not { Length: > 0 }) return AuthenticateResult.Fail("no brand_key claim");
+            if (result.ClaimsIdentity.FindAll(BrandClaim).ToList() is not [{ Value.Length: > 0 }]) return AuthenticateResult.Fail("no single brand_key claim");
 
-            var identity = new ClaimsIdentity(result.ClaimsIdentity.Claims, Scheme.Name);
+            var identity = new ClaimsIdentity(InternalClaims.FromToken(result.ClaimsIdentity.Claims, BrandClaim), Scheme.Name);   // brand_key is the issuer's
             return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
         }
 
@@ -136,7 +137,7 @@ public static class BrandInsightsAuth
             await using var r = await cmd.ExecuteReaderAsync(Context.RequestAborted);
             if (!await r.ReadAsync(Context.RequestAborted)) return AuthenticateResult.Fail("unknown key");
             var identity = new ClaimsIdentity([
-                new Claim("sub", "ingest-key:" + r.GetInt64(0)), new Claim("ingest_key_id", r.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Claim("sub", "ingest-key:" + r.GetInt64(0)), new Claim(IngestKeyClaim, r.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Claim("name", r.GetString(1)),
             ], Scheme.Name);
             return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));

@@ -40,9 +40,11 @@ public sealed class JwtSchemeHandler(IOptionsMonitor<JwtSchemeOptions> options, 
         var result = await Tokens.ValidateTokenAsync(token, Parameters());
         if (!result.IsValid) return AuthenticateResult.Fail("invalid token");
 
-        var identity = new ClaimsIdentity(result.ClaimsIdentity.Claims, Scheme.Name);
+        // only the configured tenant claim is trusted from the issuer; every other internal name is dropped
+        var identity = new ClaimsIdentity(InternalClaims.FromToken(result.ClaimsIdentity.Claims, Options.TenantClaim), Scheme.Name);
         if (Options.TenantIsValid is { } valid && (identity.FindFirst(Options.TenantClaim)?.Value is not { } tenant || !valid(tenant)))
             return AuthenticateResult.Fail("token has no valid tenant");
+        if (identity.FindAll(Options.TenantClaim).Skip(1).Any()) return AuthenticateResult.Fail("token names more than one tenant");
         if (Options.TenantClaim != TenantContext.Claim && identity.FindFirst(Options.TenantClaim) is { } t)
             identity.AddClaim(new Claim(TenantContext.Claim, t.Value));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));

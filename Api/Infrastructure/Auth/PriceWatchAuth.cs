@@ -104,7 +104,8 @@ public sealed class PriceWatchJwtHandler(IOptionsMonitor<AuthenticationSchemeOpt
             result = await Tokens.ValidateTokenAsync(token, await ParametersAsync(refresh: true));
         if (!result.IsValid) return AuthenticateResult.Fail("invalid token");
 
-        var identity = new ClaimsIdentity(result.ClaimsIdentity.Claims, Scheme.Name, "sub", PriceWatchAuth.RoleClaim);
+        // tenant, role and super-admin come only from the database: the token's own claims of those names are dropped
+        var identity = new ClaimsIdentity(InternalClaims.FromToken(result.ClaimsIdentity.Claims), Scheme.Name, "sub", PriceWatchAuth.RoleClaim);
         if (!Guid.TryParse(identity.FindFirst("sub")?.Value, out var userId)) return AuthenticateResult.Fail("token has no user id");
         var email = identity.FindFirst("email")?.Value is { Length: > 0 } e ? e.Trim().ToLowerInvariant() : null;
 

@@ -71,8 +71,9 @@ public static class ErrorEnvelopes
 
         static string DefaultCode(int status) => status switch
         {
-            400 => "VALIDATION_ERROR", 401 => "UNAUTHORIZED", 403 => "FORBIDDEN", 404 => "NOT_FOUND",
-            409 => "CONFLICT", 429 => "RATE_LIMITED", _ => "INTERNAL_ERROR",
+            400 => "VALIDATION_ERROR", 401 => "UNAUTHORIZED", 403 => "FORBIDDEN", 404 => "NOT_FOUND", 405 => "METHOD_NOT_ALLOWED",
+            409 => "CONFLICT", 413 => "PAYLOAD_TOO_LARGE", 415 => "UNSUPPORTED_MEDIA_TYPE", 429 => "RATE_LIMITED",
+            503 => "SERVICE_UNAVAILABLE", < 500 => "BAD_REQUEST", _ => "INTERNAL_ERROR",
         };
     }
 
@@ -108,7 +109,8 @@ public static class ErrorEnvelopes
         static string DefaultCode(int status) => status switch
         {
             401 => "AUTH_REQUIRED", 403 => "BRAND_ACCESS_DENIED", 404 => "NOT_FOUND", 422 or 400 => "INVALID_PARAMS",
-            429 => "RATE_LIMITED", _ => "INTERNAL_ERROR",
+            405 => "METHOD_NOT_ALLOWED", 413 => "PAYLOAD_TOO_LARGE", 415 => "UNSUPPORTED_MEDIA_TYPE",
+            429 => "RATE_LIMITED", 503 => "SERVICE_UNAVAILABLE", < 500 => "BAD_REQUEST", _ => "INTERNAL_ERROR",
         };
     }
 

@@ -60,13 +60,16 @@ public sealed class RateLimits
         return (lease, remaining, reset);
     }
 
-    /// <summary>Tenant when signed in, else a hash of the presented API key, else the client address.</summary>
+    /// <summary>
+    /// Tenant when signed in, else the authenticated subject (a user without a workspace, an ingest key), else the client
+    /// address. A credential that did not authenticate (missing, junk or invalid) never names the partition: a new junk
+    /// <c>Authorization</c> or <c>X-API-Key</c> per request would otherwise get a fresh budget each time (issue 17 §6).
+    /// </summary>
     public static string PartitionOf(HttpContext ctx)
     {
         if (ctx.User.FindFirst(TenantContext.Claim)?.Value is { } tenant) return "t:" + tenant;
-        string? key = ctx.Request.Headers["X-API-Key"];
-        if (string.IsNullOrEmpty(key) && ctx.Request.Headers.Authorization.ToString() is { Length: > 7 } auth) key = auth;
-        if (!string.IsNullOrEmpty(key)) return "k:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
+        if (ctx.User.Identities.Any(i => i.IsAuthenticated) && ctx.User.FindFirst("sub")?.Value is { Length: > 0 } sub)
+            return "s:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sub)))[..16];
         return "ip:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown");
     }
 }

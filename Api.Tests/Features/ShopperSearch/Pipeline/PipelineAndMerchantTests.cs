@@ -64,7 +64,7 @@ public sealed class PipelineAndMerchantTests(ShopperApi api) : IClassFixture<Sho
     public async Task Merchant_data_delete_removes_exactly_the_documented_tables()
     {
         await api.SeedAsync();
-        var c = api.Merchant(Shopper.Other);
+        var c = api.Browser(Shopper.Other);
         await c.Post("/api/v0/product/search/text", new { query_str = "linen shirt" });   // leaves a search_results row
         var (s0, cross) = await c.Send(HttpMethod.Delete, $"/api/v1/merchant/{Shopper.Demo}/data");
         Assert.Equal(403, s0);
@@ -95,10 +95,13 @@ public sealed class MerchantDeleteDisabledTests(ApiFactoryWithoutDeletion api) :
     [Fact]
     public async Task Deletion_is_403_when_the_flag_is_off()
     {
-        var (status, body) = await api.Merchant(5).Send(HttpMethod.Delete, "/api/v1/merchant/5/data");
+        var (status, body) = await api.Browser(5).Send(HttpMethod.Delete, "/api/v1/merchant/5/data");
         Assert.Equal(403, status);
         Assert.StartsWith("Merchant data deletion is disabled. Set DELETE_MERCHANT_DATA_ON_UNINSTALL=true", (string?)body["detail"]);
     }
 }
 
-public sealed class ApiFactoryWithoutDeletion : Api.Tests.Infrastructure.ApiFactory;
+public sealed class ApiFactoryWithoutDeletion : Api.Tests.Infrastructure.ApiFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["ShopperSearch:Cors:AllowedOrigins:0"] = "https://shop.example.com" };
+}

@@ -5,7 +5,7 @@ public sealed class UserTests(ShopperApi api) : IClassFixture<ShopperApi>
     [Fact]
     public async Task Profile_create_is_idempotent_on_email_and_found_by_email()
     {
-        var c = api.Merchant(Shopper.Demo);
+        var c = api.Browser(Shopper.Demo);
         var body = new { user_name = "sam", first_name = "Sam", last_name = "Lee", email_id = "sam.lee@example.com" };
         var (s1, first) = await c.Post("/api/v1/user/profile", body);
         Assert.Equal(200, s1);
@@ -17,7 +17,7 @@ public sealed class UserTests(ShopperApi api) : IClassFixture<ShopperApi>
         Assert.Equal("Sam", (string?)found["first_name"]);
 
         // the other merchant has no such profile
-        var (s3, nf) = await api.Merchant(Shopper.Other).Post("/api/v1/user/profile/email", new { email_id = "sam.lee@example.com" });
+        var (s3, nf) = await api.Browser(Shopper.Other).Post("/api/v1/user/profile/email", new { email_id = "sam.lee@example.com" });
         Assert.Equal(404, s3);
         Assert.Equal("User profile not found", (string?)nf["detail"]);
         Assert.Equal(422, (await c.Post("/api/v1/user/profile/email", new { email_id = "not-an-email" })).Status);
@@ -27,7 +27,7 @@ public sealed class UserTests(ShopperApi api) : IClassFixture<ShopperApi>
     [Fact]
     public async Task Preferences_create_update_get_and_isolation()
     {
-        var c = api.Merchant(Shopper.Demo);
+        var c = api.Browser(Shopper.Demo);
         var (_, profile) = await c.Post("/api/v1/user/profile", new { user_name = "kim", first_name = "Kim", last_name = "Park", email_id = "kim@example.com" });
         var id = (long)profile["id"]!;
         var (s1, created) = await c.Post("/api/v1/user/preferences", new { user_profile_id = id, favorite_colors = new[] { "navy", "olive" }, conversational_style = "friendly" });
@@ -47,7 +47,7 @@ public sealed class UserTests(ShopperApi api) : IClassFixture<ShopperApi>
         var (_, after) = await c.Send(HttpMethod.Get, $"/api/v1/user/preferences/{id}");
         Assert.Equal("concise", (string?)after["conversational_style"]);   // the 5-minute cache was invalidated
 
-        var other = api.Merchant(Shopper.Other);
+        var other = api.Browser(Shopper.Other);
         var (s3, nf) = await other.Send(HttpMethod.Get, $"/api/v1/user/preferences/{id}");
         Assert.Equal(404, s3);
         Assert.Equal("User preferences not found", (string?)nf["detail"]);
@@ -60,13 +60,13 @@ public sealed class UserTests(ShopperApi api) : IClassFixture<ShopperApi>
     public async Task Random_data_greets_by_hour_and_returns_products()
     {
         await api.SeedAsync();
-        var (status, body) = await api.Merchant(Shopper.Demo).Post("/api/v1/user/preferences/randomdata",
+        var (status, body) = await api.Browser(Shopper.Demo).Post("/api/v1/user/preferences/randomdata",
             new Dictionary<string, object> { ["user_profile_id"] = 1, ["userPrefsNotPresent"] = false, ["current_hour"] = 9, ["user_name"] = "Alex", ["limit"] = 4 });
         Assert.Equal(200, status);
         Assert.Equal("Good morning, Alex", (string?)body["results"]!["greeting"]);
         var data = body["results"]!["data"]!.AsArray();
         Assert.Equal(4, data.Count);
         Assert.All(data, d => Assert.StartsWith("SKU-", (string)d!["product_id"]!));
-        Assert.Equal(422, (await api.Merchant(Shopper.Demo).Post("/api/v1/user/preferences/randomdata", new { user_profile_id = 1 })).Status);
+        Assert.Equal(422, (await api.Browser(Shopper.Demo).Post("/api/v1/user/preferences/randomdata", new { user_profile_id = 1 })).Status);
     }
 }

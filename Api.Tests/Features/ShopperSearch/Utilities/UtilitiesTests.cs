@@ -66,13 +66,23 @@ public sealed class UtilitiesTests(ShopperApi api) : IClassFixture<ShopperApi>, 
     [InlineData("http://192.168.1.1/a.png")]
     [InlineData("http://[::1]/a.png")]
     [InlineData("http://localhost:1/a.png")]
-    [InlineData("file:///etc/passwd")]
-    [InlineData("ftp://example.com/a.png")]
-    [InlineData("not a url")]
     public async Task Refuses_non_public_addresses_and_schemes(string url)
     {
         var (status, _) = await api.CreateClient().Send(HttpMethod.Get, "/api/v1/proxy-image?url=" + Uri.EscapeDataString(url));
         Assert.Equal(502, status);
+    }
+
+    // issue 17 §3: a url that is not absolute http(s) is the caller's mistake (400), not a failed fetch (502)
+    [Theory]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("ftp://example.com/a.png")]
+    [InlineData("not a url")]
+    [InlineData("-1")]
+    public async Task Refuses_other_schemes_and_non_urls_with_400(string url)
+    {
+        var (status, body) = await api.CreateClient().Send(HttpMethod.Get, "/api/v1/proxy-image?url=" + Uri.EscapeDataString(url));
+        Assert.Equal(400, status);
+        Assert.Equal("url must be an absolute http(s) URL", (string?)body["detail"]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 -- Upserts products and their variants from a JSON array (@Json) for one tenant; soft-deletes variants missing from the payload.
--- Returns the local ids of the products written.
+-- Returns the local ids of the products written. A payload older than the stored product (its updated_at before the stored
+-- shopify_updated_at: a late or replayed webhook) changes nothing and returns no id.
 with input as (
     select * from jsonb_to_recordset(cast(@Json as jsonb))
         as x(id bigint, title text, product_type text, vendor text, tags text[], status text, created_at timestamptz, updated_at timestamptz, variants jsonb)
@@ -12,7 +13,7 @@ with input as (
        set title = excluded.title, product_type = excluded.product_type, vendor = excluded.vendor, tags = excluded.tags,
            status = excluded.status, shopify_created_at = excluded.shopify_created_at, shopify_updated_at = excluded.shopify_updated_at,
            deleted_at = null, updated_at = now()
-     where p.tenant_id = @TenantId
+     where p.tenant_id = @TenantId and excluded.shopify_updated_at >= p.shopify_updated_at
     returning p.id, p.shopify_product_id
 ), variants as (
     insert into adpriority.variants as v (tenant_id, product_id, shopify_variant_id, title, sku, price, inventory_quantity)

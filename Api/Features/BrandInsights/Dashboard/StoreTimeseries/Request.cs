@@ -20,6 +20,10 @@ sealed record Request : IRequest<ErrorOr<Response>>
         public Validator()
         {
             RuleFor(r => r.Interval).Must(i => i is "day" or "week" or "month").WithMessage("Must be one of: day, week, month");
+            RuleFor(r => r.From).Must(DateRange.InRange).WithMessage(DateRange.OutOfRange)
+                .Must(_ => DateRange.NotBlank(Resolve<IHttpContextAccessor>(), "from")).WithMessage(DateRange.Blank);
+            RuleFor(r => r.To).Must(DateRange.InRange).WithMessage(DateRange.OutOfRange)
+                .Must(_ => DateRange.NotBlank(Resolve<IHttpContextAccessor>(), "to")).WithMessage(DateRange.Blank);
             RuleFor(r => r.From).Must((r, from) => from is null || r.To is null || from <= r.To).WithMessage("Must not be after to");
             RuleFor(r => r.From).Must((r, from) => from is null || r.To is null || r.To.Value.DayNumber - from.Value.DayNumber <= 1096)
                 .WithMessage("Must be at most 3 years before to");

@@ -10,6 +10,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
     {
         Put("v1/settings/{Key}");
         Group<PlatformGroup>();
+        Definition.Metadata(new RequestBodyLimit(128 * 1024));   // a value is at most 64 KiB of JSON
         Description(b => b.WithSummary("Create or replace one setting of the caller's tenant").Produces<Response>().Produces<Response>(201));
     }
 

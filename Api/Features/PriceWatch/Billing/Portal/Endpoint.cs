@@ -11,7 +11,7 @@ using Stripe;
 namespace Api.Features.PriceWatch.Billing.Portal;
 
 /// <summary>
-/// <c>POST /api/billing/portal</c>: a Stripe Billing Portal session for the workspace's Stripe customer. 404 when the workspace
+/// <c>POST /api/billing/portal</c> (owner, admin; 403 otherwise, as checkout): a Stripe Billing Portal session for the workspace's Stripe customer. 404 when the workspace
 /// has never subscribed (no customer yet), 503 when Stripe is not configured, 502 when it fails.
 /// </summary>
 sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Response>
@@ -34,6 +34,7 @@ sealed class Handler(AppDb db, Caller caller, StripeGateway stripe, IConfigurati
 {
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
+        if (caller.Require("admin") is { } forbidden) return forbidden;   // as checkout: owner or admin
         if (stripe.Client is not { } client) return Error.Custom(503, "PriceWatch.BillingNotConfigured", "Billing is not configured");
         await using var tx = await PwTx.BeginAsync(db, caller, ct);
         var customer = await db.QueryToListAsync<string?>(

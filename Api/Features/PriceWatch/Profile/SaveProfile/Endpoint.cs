@@ -28,7 +28,8 @@ sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Response>
     public override async Task HandleAsync(CancellationToken ct)
     {
         JsonNode? body;
-        try { body = await JsonNode.ParseAsync(HttpContext.Request.Body, cancellationToken: ct); }
+        var bytes = await RequestGuards.ReadCheckedAsync(HttpContext.Request, ct);   // charset, size, NUL, surrogates: 4xx in the envelope
+        try { body = JsonNode.Parse(bytes.Span); }
         catch (JsonException e)
         {
             await Send.ResultAsync((ErrorOr<Response>)Error.Validation("body", "Request body is not valid JSON: " + e.Message,

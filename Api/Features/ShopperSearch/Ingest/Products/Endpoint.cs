@@ -15,6 +15,7 @@ sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Response>
     {
         Post("api/v1/ingest/products");
         Group<ShopperSearchGroup>();
+        Definition.Metadata(new RequestBodyLimit(200L * 1024 * 1024));   // large catalogs, streamed
         Description(b => b.WithSummary("Push catalog rows (NDJSON, JSON array or CSV); upsert or replace, with dry-run validation").Produces<Response>());
     }
 

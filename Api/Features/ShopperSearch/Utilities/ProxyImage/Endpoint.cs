@@ -7,7 +7,7 @@ using Mediator;
 
 namespace Api.Features.ShopperSearch.Utilities.ProxyImage;
 
-/// <summary>No auth. Raw image bytes with the upstream content type, or 502 in the FastAPI envelope.</summary>
+/// <summary>No auth. Raw image bytes with the upstream content type; 400 for a URL that is not absolute http(s), 502 when the fetch failed or was refused.</summary>
 sealed class Endpoint(IMediator mediator) : Endpoint<Request>
 {
     public override void Configure()
@@ -41,6 +41,9 @@ sealed class Handler(GuardedImageFetcher fetcher, ILogger<Handler> log) : IReque
 {
     public async ValueTask<ErrorOr<FetchedImage>> Handle(Request req, CancellationToken ct)
     {
+        // not an absolute http(s) URL: the caller's mistake (400); 502 only when a real fetch failed or was refused
+        if (!Uri.TryCreate(req.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || url.Host.Length == 0)
+            return Error.Custom(400, "ProxyImage.InvalidUrl", "url must be an absolute http(s) URL");
         try { return await fetcher.FetchAsync(req.Url!, ct); }
         catch (ImageFetchException e)
         {
