@@ -22,7 +22,7 @@ public static class InternalClaims
     };
 
     /// <summary>Module prefixes reserved for claims the schemes derive.</summary>
-    public static readonly IReadOnlyList<string> Prefixes = ["pw_", "wholesale_", "shopper_", "adpriority_", "brandinsights_", "platform_"];
+    public static readonly IReadOnlyList<string> Prefixes = ["pw_", "ws_", "wholesale_", "shopper_", "adpriority_", "brandinsights_", "platform_"];
 
     public static bool IsInternal(string type) =>
         Names.Contains(type) || Prefixes.Any(p => type.StartsWith(p, StringComparison.Ordinal));

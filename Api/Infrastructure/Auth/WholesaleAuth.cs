@@ -51,7 +51,8 @@ public static class WholesaleAuth
     public static readonly TimeSpan StaffTokenLifetime = TimeSpan.FromHours(12);
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(30);
 
-    // Claims this module derives. They never come from a token: each scheme builds a fresh identity.
+    // Claims this module derives (prefix ws_, listed in InternalClaims). They never come from a token: each scheme builds a
+    // fresh identity from the database; "sub" names the subject for per-caller rate limits (customer:N, staff:N, key:N).
     public const string CustomerIdClaim = "ws_customer_id";
     public const string SessionIdClaim = "ws_session_id";
     public const string StaffIdClaim = "ws_staff_id";
@@ -175,6 +176,7 @@ public sealed class WholesaleSessionHandler(IOptionsMonitor<AuthenticationScheme
             Response.Cookies.Append(WholesaleAuth.CookieName, token, WholesaleCookies.Options(Request, DateTimeOffset.UtcNow + WholesaleAuth.SessionLifetime));
         var identity = new ClaimsIdentity(
         [
+            new Claim("sub", "customer:" + customerId.ToString(System.Globalization.CultureInfo.InvariantCulture)),   // rate-limit partition
             new Claim(WholesaleAuth.CustomerIdClaim, customerId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new Claim(WholesaleAuth.SessionIdClaim, sessionId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ], Scheme.Name);
@@ -206,7 +208,7 @@ public sealed class WholesaleStaffHandler(IOptionsMonitor<AuthenticationSchemeOp
         var id = staffId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var identity = new ClaimsIdentity(
         [
-            new Claim(WholesaleAuth.StaffIdClaim, id), new Claim(WholesaleAuth.StaffRoleClaim, role),
+            new Claim("sub", "staff:" + id), new Claim(WholesaleAuth.StaffIdClaim, id), new Claim(WholesaleAuth.StaffRoleClaim, role),
             new Claim(WholesaleAuth.StaffTokenClaim, jti.ToString()),
         ], Scheme.Name, WholesaleAuth.StaffIdClaim, WholesaleAuth.StaffRoleClaim);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
@@ -236,7 +238,11 @@ public sealed class WholesaleApiKeyHandler(IOptionsMonitor<AuthenticationSchemeO
         var id = r.GetInt64(0);
         var scopes = r.GetFieldValue<string[]>(1);
         usage.Count(id);
-        var claims = new List<Claim> { new(WholesaleAuth.KeyIdClaim, id.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        var claims = new List<Claim>
+        {
+            new("sub", "key:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture)),   // rate-limit partition: per key (600/min)
+            new(WholesaleAuth.KeyIdClaim, id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
         claims.AddRange(scopes.Select(s => new Claim(WholesaleAuth.ScopeClaim, s)));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name)), Scheme.Name));
     }

@@ -13,6 +13,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
         Group<WholesaleGroup>();
         this.Staff();
         AllowFileUploads();
+        Definition.Metadata(new Api.Infrastructure.Http.RequestBodyLimit(12L * 1024 * 1024));   // the slice answers 413 above its 10 MB file cap itself
         Description(b => b.WithSummary("Upload a supplier bill; extraction and savings analysis run in the background")
             .Produces<Response>(201));
     }

@@ -13,6 +13,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
         this.Public();
         this.RateLimit(WholesaleModule.Chat);
         AllowFileUploads();
+        Definition.Metadata(new Api.Infrastructure.Http.RequestBodyLimit(12L * 1024 * 1024));   // the slice answers 413 above its 10 MB file cap itself
         Description(b => b.WithSummary("'Save Me Money' form: mails the sales inbox; an attached invoice becomes a bill for savings analysis")
             .Produces<Response>());
     }
