@@ -39,12 +39,14 @@ static class WholesaleModule
             .AllowCredentials()
             .WithExposedHeaders("X-Request-ID", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")));
         // area registrations (job kinds, typed clients, scheduled tasks) go below, one line each
+        services.AddTransient<Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks>();
         return services;
     }
 
     public static void Schedule(IScheduler s)
     {
         // area schedules go here, one line each
+        s.Schedule<Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks>().EveryFiveMinutes().PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks));
     }
 }
 
