@@ -3,7 +3,7 @@ with c as (
     insert into wholesale.customers (kind, username, email, password_hash, email_verified, first_name, last_name, company_name, phone, shipping_address)
     select 'account', @Email, @Email, @PasswordHash, false, @FirstName, @LastName, @Company, @Phone, @ShippingAddress
     where not exists (select from wholesale.customers x
-                       where x.deleted_at is null and (x.username = @Email or (x.email = @Email and x.password_hash is not null)))
+                       where x.deleted_at is null and (x.username = cast(@Email as citext) or (x.email = cast(@Email as citext) and x.password_hash is not null)))
     on conflict do nothing
     returning id, username, email, first_name, last_name, company_name, phone, shipping_address, email_verified
 ), t as (

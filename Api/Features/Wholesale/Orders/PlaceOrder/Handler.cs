@@ -20,6 +20,7 @@ sealed class Handler(AppDb db, IOptions<WholesaleOptions> options) : IRequestHan
     static readonly string TermsSql = Sql.Load<Handler>("Terms.sql");
     static readonly string InsertSql = Sql.Load<Handler>("InsertOrder.sql");
     static readonly string ReserveSql = Sql.Load<Handler>("Reserve.sql");
+    static readonly string ItemsSql = Sql.Load<Handler>("InsertItems.sql");
     static readonly JsonSerializerOptions SnakeJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
@@ -97,7 +98,6 @@ sealed class Handler(AppDb db, IOptions<WholesaleOptions> options) : IRequestHan
             ActorLabel = req.CustomerId is { } c ? $"customer:{c}" : "guest",
             ActorKind = "customer", ActorId = req.CustomerId,
             CreatedReason = req.CustomerId is null ? "guest checkout" : "web checkout",
-            Items = JsonSerializer.Serialize(lines, SnakeJson),
         }, ct);
         var order = inserted.Single();
 
@@ -116,6 +116,7 @@ sealed class Handler(AppDb db, IOptions<WholesaleOptions> options) : IRequestHan
             }).ToList();
             if (shortLines.Count > 0) return Short(shortLines);   // disposing the transaction rolls everything back
         }
+        await db.ExecuteAsync(ItemsSql, new { OrderId = order.Id, Items = JsonSerializer.Serialize(lines, SnakeJson) }, ct);
         await tx.CommitAsync(ct);
 
         var view = new OrderView

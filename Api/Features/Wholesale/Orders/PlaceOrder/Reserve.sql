@@ -8,7 +8,7 @@ with want as (
     from wholesale.products p
     where p.id in (select id from want) and p.stock_quantity is not null
     order by p.id
-    for update
+    for no key update
 ), reserved as (
     update wholesale.products p
        set stock_quantity = p.stock_quantity - w.qty, in_stock = p.stock_quantity - w.qty > 0, updated_at = now()

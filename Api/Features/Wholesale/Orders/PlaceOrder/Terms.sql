@@ -7,4 +7,4 @@ select c.account_approved as "Approved", c.payment_terms as "Terms", c.credit_li
                     and o.deleted_at is null and o.payment_status not in ('paid', 'refunded')), 0) as "Unpaid"
 from wholesale.customers c
 where c.id = @CustomerId and c.deleted_at is null
-for update of c;
+for no key update of c;   -- not "for update": orders' key-share locks on the customer must not wait on it
