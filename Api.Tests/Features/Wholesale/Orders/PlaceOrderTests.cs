@@ -92,6 +92,7 @@ public sealed class PlaceOrderTests(OrdersFactory api) : IClassFixture<OrdersFac
         Assert.Equal(HttpStatusCode.BadRequest, (await c.PostJson(Orders, OrderKit.Delivery([new { product_id = p, quantity = 1 }], phone: "call me"))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await c.PostJson(Orders, OrderKit.Delivery([new { product_id = p, quantity = 1 }], paymentMethod: "bitcoin"))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await c.PostJson(Orders, new { items = new[] { new { product_id = p, quantity = 1 } } })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await c.PostJson(Orders, OrderKit.Delivery([null!]))).StatusCode);
         var garbage = await c.PostAsync(Orders, new StringContent("{\"items\": 5", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
         await api.Exec("update wholesale.products set is_active = false where id = $1", p);

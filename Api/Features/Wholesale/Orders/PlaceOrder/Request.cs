@@ -48,7 +48,7 @@ sealed record Request : IRequest<ErrorOr<Response>>
         {
             RuleFor(r => r.Items).NotEmpty().WithMessage("at least one item is required")
                 .Must(i => i is null || i.Count <= MaxItems).WithMessage($"at most {MaxItems} items");
-            RuleForEach(r => r.Items).ChildRules(i =>
+            RuleForEach(r => r.Items).NotNull().WithMessage("each item must be an object").ChildRules(i =>
             {
                 i.RuleFor(x => x).Must(x => x.ProductId is > 0 || !string.IsNullOrWhiteSpace(x.Sku)).WithMessage("product_id or sku is required")
                     .OverridePropertyName("product_id");
