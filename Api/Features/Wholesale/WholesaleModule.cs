@@ -45,6 +45,7 @@ static class WholesaleModule
         services.AddSingleton<Api.Infrastructure.Demo.IDemoSeeder, Demo.Seeder>();
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.GenerateBenchData.CliCommand>();
         // area registrations (job kinds, typed clients, scheduled tasks) go below, one line each
+        services.AddTransient<Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks>();
         services.AddJob<Bills.Extraction.Job>(Bills.Extraction.Job.Type);
         services.AddDiscordNotifier();
         services.TryAddSingleton<Api.Infrastructure.Integrations.Mail.IMailSender, Api.Infrastructure.Integrations.Mail.MailSender>();
@@ -55,6 +56,7 @@ static class WholesaleModule
     public static void Schedule(IScheduler s)
     {
         // area schedules go here, one line each
+        s.Schedule<Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks>().EveryFiveMinutes().PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks));
     }
 }
 

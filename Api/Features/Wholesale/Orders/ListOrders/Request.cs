@@ -1,0 +1,6 @@
+using ErrorOr;
+using Mediator;
+
+namespace Api.Features.Wholesale.Orders.ListOrders;
+
+sealed record Request(long CustomerId) : IRequest<ErrorOr<List<OrderSummary>>>;
