@@ -40,6 +40,14 @@ sealed class ProductEditor(AppDb db)
     public async Task<ProductView?> FindAsync(long id, CancellationToken ct) =>
         await db.QueryToListAsync<ProductView>(FindSql, new { Id = (long?)id, Sku = (string?)null }, ct) is [var p] ? p : null;
 
+    /// <summary>A live product by SKU only (bulk-update items name the SKU explicitly).</summary>
+    public async Task<ProductView?> FindBySkuAsync(string sku, CancellationToken ct)
+    {
+        var s = sku.Trim();
+        if (s.Length is 0 or > 64 || s.Contains('\0')) return null;
+        return await db.QueryToListAsync<ProductView>(FindSql, new { Id = (long?)null, Sku = s }, ct) is [var p] ? p : null;
+    }
+
     /// <summary>One write in its own transaction: resolve the identifier, apply, commit.</summary>
     public async Task<ErrorOr<ProductView>> EditAsync(string identifier, ProductPatch patch, Caller by, string why, CancellationToken ct)
     {
