@@ -10,6 +10,7 @@ sealed class Handler(AppDb db) : IRequestHandler<Request, ErrorOr<Response>>
     static readonly string BrowseSql = Sql.Load<Handler>("Browse.sql");
     static readonly string SearchSql = Sql.Load<Handler>("Search.sql");
     static readonly string FuzzySql = Sql.Load<Handler>("Fuzzy.sql");
+    const string TrigramThreshold = "set local pg_trgm.word_similarity_threshold = 0.4";
 
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
@@ -25,7 +26,14 @@ sealed class Handler(AppDb db) : IRequestHandler<Request, ErrorOr<Response>>
         else
         {
             rows = await db.QueryToListAsync<Row>(SearchSql, args, ct);
-            if (rows is [{ Total: 0 }]) rows = await db.QueryToListAsync<Row>(FuzzySql, args, ct);
+            if (rows is [{ Total: 0 }])
+            {
+                // typo fallback: pg_trgm's default word-similarity cut-off (0.6) misses "chiken" for "chickens"; 0.4 for this query only
+                await using var tx = await db.BeginTransactionAsync(ct);
+                await db.ExecuteAsync(TrigramThreshold, ct);
+                rows = await db.QueryToListAsync<Row>(FuzzySql, args, ct);
+                await tx.CommitAsync(ct);
+            }
         }
         var total = rows.Count > 0 ? rows[0].Total : 0;
         var items = rows.Where(r => r.Id is not null).Select(r => new Item
