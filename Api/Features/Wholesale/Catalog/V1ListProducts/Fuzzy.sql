@@ -1,4 +1,5 @@
 -- Typo fallback when full text finds nothing: trigram word similarity on search_text, closest first, then id.
+-- The handler runs it in a transaction with pg_trgm.word_similarity_threshold = 0.4 (the default 0.6 misses "chiken").
 with m as materialized (
     select p.id, lower(@Query::text) <<-> p.search_text as dist
     from wholesale.products p
