@@ -1,0 +1,17 @@
+using Api.Features.Wholesale.Catalog.Editing;
+using Api.Features.Wholesale.Common;
+using Api.Infrastructure.Database;
+using ErrorOr;
+using Mediator;
+
+namespace Api.Features.Wholesale.Catalog.V1UpdateInventory;
+
+sealed class Handler(AppDb db, IHttpContextAccessor http) : IRequestHandler<Request, ErrorOr<Response>>
+{
+    public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
+    {
+        var why = string.IsNullOrWhiteSpace(req.Note) ? "PATCH /api/v1/products/inventory" : req.Note.Trim();
+        var result = await new ProductEditor(db).EditAsync(req.Identifier, req.Patch, Caller.From(http.HttpContext!.User), why, ct);
+        return result.IsError ? result.Errors : new Response(true, result.Value);
+    }
+}
