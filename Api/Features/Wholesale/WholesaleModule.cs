@@ -1,6 +1,7 @@
 using Api.Infrastructure.RateLimiting;
 using Coravel.Scheduling.Schedule.Interfaces;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Api.Features.Wholesale;
 
@@ -39,6 +40,11 @@ static class WholesaleModule
             .AllowCredentials()
             .WithExposedHeaders("X-Request-ID", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")));
         // area registrations (job kinds, typed clients, scheduled tasks) go below, one line each
+        services.AddSingleton<Common.AfterResponse>().AddHostedService(sp => sp.GetRequiredService<Common.AfterResponse>());   // sign-in: mails/texts after the answer
+        services.TryAddSingleton<Common.ISmsSender, Common.OutboxSmsSender>();   // sign-in: default SMS sender (outbox); the Twilio client replaces it
+        services.TryAddSingleton<Api.Infrastructure.Integrations.Mail.IMailSender, Api.Infrastructure.Integrations.Mail.MailSender>();   // sign-in
+        services.AddSingleton<Common.AccountMail>().AddSingleton<Common.RecoveryDebug>().AddSingleton<Auth.VerifyLinks>();   // sign-in
+        services.AddOptions<WholesaleOptions>().Validate<IHostEnvironment>(Common.RecoveryDebug.Allowed, "Wholesale:Auth:ExposeDebugValues must not be set in Production").ValidateOnStart();   // sign-in
         return services;
     }
 
