@@ -43,7 +43,7 @@ static class WholesaleModule
         services.AddSingleton<Common.AfterResponse>().AddHostedService(sp => sp.GetRequiredService<Common.AfterResponse>());   // sign-in: mails/texts after the answer
         services.TryAddSingleton<Common.ISmsSender, Common.OutboxSmsSender>();   // sign-in: default SMS sender (outbox); the Twilio client replaces it
         services.TryAddSingleton<Api.Infrastructure.Integrations.Mail.IMailSender, Api.Infrastructure.Integrations.Mail.MailSender>();   // sign-in
-        services.AddSingleton<Common.AccountMail>().AddSingleton<Common.RecoveryDebug>().AddSingleton<Auth.VerifyLinks>().AddSingleton<Auth.PhoneCodes>();   // sign-in
+        services.AddSingleton<Common.AccountMail>().AddSingleton<Common.RecoveryDebug>().AddSingleton<Auth.VerifyLinks>().AddSingleton<Auth.PhoneCodes>().AddScoped<StaffAuth.StaffSignIn>();   // sign-in
         services.AddOptions<WholesaleOptions>().Validate<IHostEnvironment>(Common.RecoveryDebug.Allowed, "Wholesale:Auth:ExposeDebugValues must not be set in Production").ValidateOnStart();   // sign-in
         return services;
     }
