@@ -19,6 +19,6 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request>
     {
         var location = await mediator.Send(req, ct);
         HttpContext.Response.Headers.CacheControl = "no-store";
-        HttpContext.Response.Redirect(location);
+        await Send.RedirectAsync(location, isPermanent: false, allowRemoteRedirects: true);   // the location is always Wholesale:FrontendUrl
     }
 }
