@@ -22,7 +22,7 @@ static class WholesaleModule
 
     public static IServiceCollection AddWholesaleFeatures(this IServiceCollection services)
     {
-        services.AddSingleton(new RateLimitPolicy(SignIn, 10, TimeSpan.FromMinutes(1)));
+        services.AddSingleton(new RateLimitPolicy(SignIn, 10, TimeSpan.FromMinutes(1), ByAddress: true));
         services.AddSingleton(new RateLimitPolicy(Ordering, 30, TimeSpan.FromMinutes(1)));
         services.AddSingleton(new RateLimitPolicy(Tracking, 20, TimeSpan.FromMinutes(1)));
         services.AddSingleton(new RateLimitPolicy(Chat, 20, TimeSpan.FromMinutes(1)));
