@@ -25,7 +25,7 @@ static class WholesaleModule
 
     public static IServiceCollection AddWholesaleFeatures(this IServiceCollection services)
     {
-        services.AddSingleton(new RateLimitPolicy(SignIn, 10, TimeSpan.FromMinutes(1)));
+        services.AddSingleton(new RateLimitPolicy(SignIn, 10, TimeSpan.FromMinutes(1), ByAddress: true));
         services.AddSingleton(new RateLimitPolicy(Ordering, 30, TimeSpan.FromMinutes(1)));
         services.AddSingleton(new RateLimitPolicy(Tracking, 20, TimeSpan.FromMinutes(1)));
         services.AddSingleton(new RateLimitPolicy(Chat, 20, TimeSpan.FromMinutes(1)));
@@ -45,6 +45,11 @@ static class WholesaleModule
         services.AddSingleton<Api.Infrastructure.Demo.IDemoSeeder, Demo.Seeder>();
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.GenerateBenchData.CliCommand>();
         // area registrations (job kinds, typed clients, scheduled tasks) go below, one line each
+        services.AddSingleton<Common.AfterResponse>().AddHostedService(sp => sp.GetRequiredService<Common.AfterResponse>());   // sign-in: mails/texts after the answer
+        services.TryAddSingleton<Common.ISmsSender, Common.OutboxSmsSender>();   // sign-in: default SMS sender (outbox); the Twilio client replaces it
+        services.TryAddSingleton<Api.Infrastructure.Integrations.Mail.IMailSender, Api.Infrastructure.Integrations.Mail.MailSender>();   // sign-in
+        services.AddSingleton<Common.AccountMail>().AddSingleton<Common.RecoveryDebug>().AddSingleton<Auth.VerifyLinks>().AddSingleton<Auth.PhoneCodes>().AddScoped<StaffAuth.StaffSignIn>();   // sign-in
+        services.AddOptions<WholesaleOptions>().Validate<IHostEnvironment>(Common.RecoveryDebug.Allowed, "Wholesale:Auth:ExposeDebugValues must not be set in Production").ValidateOnStart();   // sign-in
         services.AddTransient<Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks>();
         services.AddJob<Bills.Extraction.Job>(Bills.Extraction.Job.Type);
         services.AddDiscordNotifier();

@@ -9,7 +9,9 @@ using Api.Infrastructure.Tenancy;
 namespace Api.Infrastructure.RateLimiting;
 
 /// <summary>A named limit: <see cref="PermitLimit"/> requests per <see cref="Window"/> per partition (tenant, API key or client IP).</summary>
-public sealed record RateLimitPolicy(string Name, int PermitLimit, TimeSpan Window, bool SendResetHeader = false);
+/// <remarks><paramref name="ByAddress"/>: always partition by client address, even when the request carries a key or bearer header
+/// (for public sign-in endpoints, where an unchecked header would otherwise open a fresh window per made-up value).</remarks>
+public sealed record RateLimitPolicy(string Name, int PermitLimit, TimeSpan Window, bool SendResetHeader = false, bool ByAddress = false);
 
 /// <summary>Endpoint metadata naming the policy that limits it: <c>Options(b => b.WithMetadata(new RateLimited("x")))</c>.</summary>
 public sealed record RateLimited(string Policy);
@@ -81,7 +83,8 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimits limits)
         var name = ctx.GetEndpoint()?.Metadata.GetMetadata<RateLimited>()?.Policy;
         if (name is null || limits.Find(name) is not { } policy) { await next(ctx); return; }
 
-        var (lease, remaining, reset) = limits.Acquire(policy, RateLimits.PartitionOf(ctx));
+        var partition = policy.ByAddress ? "ip:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown") : RateLimits.PartitionOf(ctx);
+        var (lease, remaining, reset) = limits.Acquire(policy, partition);
         using (lease)
         {
             var headers = ctx.Response.Headers;

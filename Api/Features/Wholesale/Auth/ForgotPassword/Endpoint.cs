@@ -1,0 +1,22 @@
+using Api.Infrastructure.Http;
+using FastEndpoints;
+using Mediator;
+
+namespace Api.Features.Wholesale.Auth.ForgotPassword;
+
+/// <summary>The customer reset request; <c>/api/auth/forgot-password</c> (undocumented body) behaves exactly as the customer one.</summary>
+sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Post("api/customer/forgot-password", "api/auth/forgot-password");
+        Group<WholesaleGroup>();
+        this.Public();
+        this.RateLimit(WholesaleModule.SignIn);
+        Description(b => b.WithSummary("Request a password-reset email (same answer whether or not the account exists)")
+            .Produces<Response>().ProducesProblemDetails(400).ProducesProblemDetails(429));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+        => await Send.ResultAsync(await mediator.Send(req, ct), ct);
+}

@@ -1,0 +1,27 @@
+using ErrorOr;
+using FastEndpoints;
+using FluentValidation;
+using Mediator;
+
+namespace Api.Features.Wholesale.Auth.Login;
+
+sealed record Request : IRequest<ErrorOr<Outcome>>
+{
+    /// <summary>The username, or the account's email address.</summary>
+    public string Username { get; init; } = "";
+    public string Password { get; init; } = "";
+
+    sealed class Validator : Validator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Username).NotEmpty().MaximumLength(254);
+            RuleFor(r => r.Password).NotEmpty().MaximumLength(Common.Passwords.MaxLength);
+        }
+    }
+}
+
+sealed record Response(string Message, UserView User);
+
+/// <summary>The answer plus the session cookie's raw value (never in the body).</summary>
+sealed record Outcome(Response Body, string Token, DateTimeOffset Expires);

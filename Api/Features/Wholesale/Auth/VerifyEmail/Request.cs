@@ -1,0 +1,9 @@
+using Mediator;
+
+namespace Api.Features.Wholesale.Auth.VerifyEmail;
+
+/// <summary>Answers the redirect location.</summary>
+sealed record Request : IRequest<string>
+{
+    public string Token { get; init; } = "";
+}
