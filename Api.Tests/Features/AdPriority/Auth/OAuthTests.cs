@@ -64,6 +64,29 @@ public sealed class OAuthTests(ShopifyBackedApi api) : IClassFixture<ShopifyBack
     }
 
     [Fact]
+    public async Task Shopify_redirect_GET_installs_like_the_documented_POST_and_is_verified_the_same_way()
+    {
+        var c = api.CreateClient();
+        var shop = "oauth-get.myshopify.com";
+        var state = await Nonce(c, shop);
+        static string Query(Dictionary<string, string> p) => string.Join('&', p.Select(kv => $"{kv.Key}={Uri.EscapeDataString(kv.Value)}"));
+
+        var tampered = Signed(shop, state);
+        tampered["code"] = "other-code";
+        var bad = await c.GetAsync("/adpriority/auth/callback?" + Query(tampered));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("INVALID_HMAC", await bad.ErrorCode());
+
+        var foreign = await c.GetAsync("/adpriority/auth/callback?" + Query(Signed(shop, "not-the-state")));
+        Assert.Equal("INVALID_NONCE", await foreign.ErrorCode());
+
+        var rsp = await c.GetAsync("/adpriority/auth/callback?" + Query(Signed(shop, state)));
+        Assert.Equal(HttpStatusCode.OK, rsp.StatusCode);
+        Assert.Equal(shop, (string?)(await rsp.Json())["tenant"]!["shopifyShopDomain"]);
+        Assert.Equal(HttpStatusCode.OK, (await api.ClientFor(shop).GetAsync("/adpriority/auth/session")).StatusCode);
+    }
+
+    [Fact]
     public async Task Tampered_hmac_stale_timestamp_and_foreign_nonce_are_refused()
     {
         var c = api.CreateClient();
