@@ -70,6 +70,6 @@ public sealed class JourneyTests(AdPriorityApi api) : IClassFixture<AdPriorityAp
         Assert.DoesNotContain("token type", text);
         Assert.DoesNotContain("System.", text);
         Assert.DoesNotContain("could not be converted", text);
-        Assert.Contains("'override'", text);
+        Assert.Equal("Invalid value for 'override': wrong type or format", (string?)(await rsp.Json())["error"]!["message"]);
     }
 }
