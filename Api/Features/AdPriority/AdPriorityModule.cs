@@ -27,6 +27,7 @@ static class AdPriorityModule
         foreach (var own in new[] { SyncProducts, Recalculate, SyncSheet })
             services.AddSingleton(new RateLimitPolicy(own, 5, TimeSpan.FromMinutes(1), SendResetHeader: true));
         services.AddSingleton(new RateLimitPolicy(Install, 10, TimeSpan.FromMinutes(1), SendResetHeader: true));
+        services.AddHttpContextAccessor();   // AppUrls: the request's scheme and host when no public URL is configured
         services.AddScoped<Recalculator>();
         services.AddHttpClient<Api.Infrastructure.Integrations.Shopify.ShopifyClient>(c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddJob<Auth.RegisterWebhooks.Job>(Auth.RegisterWebhooks.Job.Type);
