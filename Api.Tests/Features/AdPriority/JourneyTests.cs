@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Api.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 
 namespace Api.Tests.Features.AdPriority;
 
@@ -71,5 +72,34 @@ public sealed class JourneyTests(AdPriorityApi api) : IClassFixture<AdPriorityAp
         Assert.DoesNotContain("System.", text);
         Assert.DoesNotContain("could not be converted", text);
         Assert.Equal("Invalid value for 'override': wrong type or format", (string?)(await rsp.Json())["error"]!["message"]);
+    }
+
+    [Fact]
+    public async Task Handed_out_URLs_use_the_requests_scheme_and_host_when_no_public_URL_is_configured()
+    {
+        var c = api.CreateClient();
+        c.DefaultRequestHeaders.Host = "api.shop-tools.test:8443";
+        var install = await (await c.GetAsync("/adpriority/auth/install?shop=url-check.myshopify.com")).Json();
+        Assert.Contains("redirect_uri=http%3A%2F%2Fapi.shop-tools.test%3A8443%2Fadpriority%2Fauth%2Fcallback", (string?)install["authorizeUrl"]);
+        Assert.DoesNotContain("5080", (string?)install["authorizeUrl"]);
+
+        var (_, shop) = await api.InstallAsync();
+        var admin = api.ClientFor(shop);
+        admin.DefaultRequestHeaders.Host = "api.shop-tools.test:8443";
+        var feed = await (await admin.PostCamel("/adpriority/api/settings/feed-url", new { })).Json();
+        Assert.StartsWith("http://api.shop-tools.test:8443/adpriority/feeds/", feed.ToJsonString().Split("\"")
+            .First(v => v.StartsWith("http://", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_configured_public_URL_wins_and_background_work_falls_back_to_the_listening_address()
+    {
+        var m = Api.Infrastructure.Modules.Modules.AdPriority;
+        var configured = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            { ["Modules:adpriority:PublicUrl"] = "https://adpriority.example.com/" }).Build();
+        Assert.Equal("https://adpriority.example.com/adpriority", Api.Infrastructure.Modules.ModuleUrls.Root(m, configured, null));
+        var listening = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            { ["urls"] = "http://+:7000;https://+:7001" }).Build();
+        Assert.Equal("http://localhost:7000/adpriority", Api.Infrastructure.Modules.ModuleUrls.Root(m, listening, null));
     }
 }

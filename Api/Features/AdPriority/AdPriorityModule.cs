@@ -29,6 +29,7 @@ static class AdPriorityModule
         services.AddSingleton(new RateLimitPolicy(Install, 10, TimeSpan.FromMinutes(1), SendResetHeader: true));
         services.AddHttpContextAccessor();   // AppUrls: the request's scheme and host when no public URL is configured
         services.AddScoped<Recalculator>();
+        services.AddScoped<Sync.SheetAccess>();
         services.AddHttpClient<Api.Infrastructure.Integrations.Shopify.ShopifyClient>(c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddJob<Auth.RegisterWebhooks.Job>(Auth.RegisterWebhooks.Job.Type);
         services.AddJob<Webhooks.Process.Job>(Webhooks.Process.Job.Type);
