@@ -3,4 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-postgres.sh
+CHROMIUM_PATH="$(scripts/ensure-chromium.sh)"   # the browser test (Api.Tests/Browser) drives it headless
+export CHROMIUM_PATH
 exec dotnet test Slices.sln -c Release --logger "trx;LogFileName=results.trx" --results-directory TestResults "$@"

@@ -128,10 +128,14 @@ public sealed partial class HttpSamplesTests(SamplesApi api) : IClassFixture<Sam
         else if (node is not null) vars[prefix] = node is System.Text.Json.Nodes.JsonValue val && val.TryGetValue<string>(out var str) ? str : node.ToJsonString();
     }
 
+    // REST Client's {{$datetime "YYYY-MM-DD" -90 d}} (the one format the samples use): a date relative to today (UTC)
     static string Sub(string s, Dictionary<string, string> vars) =>
-        Placeholder().Replace(s, m => vars.TryGetValue(m.Groups[1].Value, out var v) ? v
+        Placeholder().Replace(RelativeDate().Replace(s, m => DateTime.UtcNow.AddDays(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), m => vars.TryGetValue(m.Groups[1].Value, out var v) ? v
             : m.Groups[1].Value == "$timestamp" ? DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)   // REST Client's system variable
             : m.Value);
+
+    [GeneratedRegex(@"\{\{\s*\$datetime\s+""YYYY-MM-DD""\s+(-?\d+)\s+d\s*\}\}")] private static partial Regex RelativeDate();
 
     [GeneratedRegex(@"^@([A-Za-z_][\w-]*)\s*=\s*(.*)$", RegexOptions.Multiline)] private static partial Regex VariableLine();
     [GeneratedRegex(@"^#\s*token-command:\s*(.+)$", RegexOptions.Multiline)] private static partial Regex TokenCommand();

@@ -26,7 +26,7 @@ public sealed class PipelineTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("abc-123.x", (await client.SendAsync(echoed)).Headers.GetValues("X-Request-ID").Single());
         var invalid = new HttpRequestMessage(HttpMethod.Get, "/healthz") { Headers = { { "X-Request-ID", "bad id with spaces" } } };
         var id = (await client.SendAsync(invalid)).Headers.GetValues("X-Request-ID").Single();
-        Assert.Matches("^[0-9a-f]{32}$", id);
+        Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", id);   // a hyphenated UUID, as the documents show
         Assert.NotNull((await client.GetAsync("/nowhere")).Headers.GetValues("X-Request-ID").Single());
     }
 

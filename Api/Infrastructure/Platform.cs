@@ -27,7 +27,7 @@ public static class Platform
         var config = builder.Configuration;
         Modules.Modules.Configure(config);
 
-        builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "O"; });
+        AddSlicesLogging(builder.Logging, builder.Environment);
         services.AddSingleton(TimeProvider.System);
 
         services.Configure<DbOptions>(config.GetSection("Database"));
@@ -46,7 +46,7 @@ public static class Platform
         services.AddScheduler();
         services.Replace(ServiceDescriptor.Singleton<IMutex, PostgresMutex>());
 
-        services.AddCors();   // modules add named policies (AddCors(o => o.AddPolicy(...))) and attach them with RequireCors
+        Modules.ModuleEdgeExtensions.AddModuleCors(services);   // one CORS policy per module (Modules:<key>:Cors), see Modules/ModuleCors.cs
         services.AddSingleton<RateLimits>();
         services.AddSingleton<Security.SecretBox>();
         Integrations.Outbound.OutboundRegistration.AddOutboundGuard(services);   // GuardedHttp: every user-steerable fetch
@@ -59,12 +59,21 @@ public static class Platform
         return builder;
     }
 
+    /// <summary>Console logs: readable single lines in Development, JSON (one object a line) everywhere else.</summary>
+    public static void AddSlicesLogging(ILoggingBuilder logging, IHostEnvironment env)
+    {
+        if (env.IsDevelopment())
+            logging.AddSimpleConsole(o => { o.SingleLine = true; o.IncludeScopes = true; o.TimestampFormat = "HH:mm:ss "; });
+        else
+            logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "O"; });
+    }
+
     public static WebApplication UseSlicesPlatform(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseRouting();
-        app.UseCors();
+        Modules.ModuleEdgeExtensions.UseModuleEdge(app);   // per-module CORS and body-less GETs, see Modules/ModuleCors.cs
         app.Use(async (ctx, next) =>   // FastEndpoints' test-URL cache endpoint is not part of any documented API
         {
             if (ctx.Request.Path.StartsWithSegments("/_test_url_cache_") && !app.Environment.IsEnvironment("Testing"))
@@ -86,9 +95,17 @@ public static class Platform
                 def.RoutePrefixOverride(module.BasePath.TrimStart('/'));
                 return true;
             };
-            // charset, size, NUL, lone surrogates, out-of-range numbers and path conflicts are checked before deserializing
-            c.Serializer.RequestDeserializer = (req, type, _, ct) =>
-                RequestGuards.ReadJsonAsync(req, type, (Modules.Modules.ForContext(req.HttpContext) ?? Modules.Modules.Platform).Json, ct);
+            // charset, size, NUL, lone surrogates, out-of-range numbers and path conflicts are checked before deserializing;
+            // the serializer's own wording ("Cannot get the value of a token type...") never reaches a client
+            c.Serializer.RequestDeserializer = async (req, type, _, ct) =>
+            {
+                try { return await RequestGuards.ReadJsonAsync(req, type, (Modules.Modules.ForContext(req.HttpContext) ?? Modules.Modules.Platform).Json, ct); }
+                catch (System.Text.Json.JsonException e)
+                {
+                    throw new System.Text.Json.JsonException(e.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal)
+                        ? $"Invalid value for '{p[2..]}': wrong type or format" : "Request body is not valid JSON", e.Path, null, null);
+                }
+            };
             c.Serializer.ResponseSerializer = (rsp, dto, contentType, _, ct) =>
                 dto is null ? Task.CompletedTask
                     : rsp.WriteAsJsonAsync(dto, dto.GetType(), (Modules.Modules.ForContext(rsp.HttpContext) ?? Modules.Modules.Platform).Json, contentType, ct);

@@ -12,7 +12,9 @@
 # The module's limits (100/min, 5/min per tenant) would turn the load into 429s, so they are raised for the bench only.
 prepare() {
   export RateLimits__adpriority_general__PermitLimit=100000000
-  export RateLimits__adpriority_sync__PermitLimit=100000000
+  export RateLimits__adpriority_sync_products__PermitLimit=100000000
+  export RateLimits__adpriority_recalculate__PermitLimit=100000000
+  export RateLimits__adpriority_sync_sheet__PermitLimit=100000000
   # loads the catalog once; on a database that has it, clears the scores so the first recalculation below writes all 20,000
   $API_CLI adpriority-bench-data --products 2500 --variants 20000 --rules 80
 }

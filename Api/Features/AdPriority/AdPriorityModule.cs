@@ -15,17 +15,22 @@ static class AdPriorityModule
 {
     /// <summary>100/min: every session endpoint not listed below.</summary>
     public const string General = "adpriority_general";
-    /// <summary>5/min: /api/products/sync, /api/priorities/recalculate, /api/sync/sheet.</summary>
-    public const string Sync = "adpriority_sync";
+    /// <summary>5/min each, counted separately: /api/products/sync, /api/priorities/recalculate, /api/sync/sheet.</summary>
+    public const string SyncProducts = "adpriority_sync_products";
+    public const string Recalculate = "adpriority_recalculate";
+    public const string SyncSheet = "adpriority_sync_sheet";
     /// <summary>10/min: /auth/callback, /api/billing/subscribe.</summary>
     public const string Install = "adpriority_install";
 
     public static IServiceCollection AddAdPriorityFeatures(this IServiceCollection services)
     {
         services.AddSingleton(new RateLimitPolicy(General, 100, TimeSpan.FromMinutes(1), SendResetHeader: true));
-        services.AddSingleton(new RateLimitPolicy(Sync, 5, TimeSpan.FromMinutes(1), SendResetHeader: true));
+        foreach (var own in new[] { SyncProducts, Recalculate, SyncSheet })
+            services.AddSingleton(new RateLimitPolicy(own, 5, TimeSpan.FromMinutes(1), SendResetHeader: true));
         services.AddSingleton(new RateLimitPolicy(Install, 10, TimeSpan.FromMinutes(1), SendResetHeader: true));
+        services.AddHttpContextAccessor();   // AppUrls: the request's scheme and host when no public URL is configured
         services.AddScoped<Recalculator>();
+        services.AddScoped<Sync.SheetAccess>();
         services.AddOutboundGuard();
         services.AddHttpClient<Api.Infrastructure.Integrations.Shopify.ShopifyClient>(c => c.Timeout = TimeSpan.FromSeconds(20))
             .UseOutboundGuard();   // the shop host comes from the caller: public addresses only

@@ -21,6 +21,7 @@ static class PlatformModule
         services.AddTransient<PurgeFinishedJobs>();
         services.AddSingleton<IDemoSeeder, Seeder>();
         services.AddSingleton<ITokenMinter, TokenMinter>();
+        services.AddSingleton<PlatformAdmin>();
         return services;
     }
 
@@ -30,10 +31,12 @@ static class PlatformModule
     sealed class TokenMinter(Secrets secrets, IConfiguration config) : ITokenMinter
     {
         public string Module => "platform";
-        public string Usage => "--tenant <uuid> [--days 30]";
+        public string Usage => "--tenant <uuid> [--days 30] | --admin [--days 1]";
 
         public string Mint(IReadOnlyDictionary<string, string> args)
         {
+            if (args.ContainsKey("admin"))   // the platform admin token: operator endpoints (API keys, ingest keys), no tenant
+                return new PlatformAdmin(secrets, config).Mint(TimeSpan.FromDays(args.TryGetValue("days", out var ad) && int.TryParse(ad, out var an) && an > 0 ? an : 1));
             if (!args.TryGetValue("tenant", out var tenant) || !Guid.TryParse(tenant, out _))
                 throw new ArgumentException("--tenant must be a UUID");
             var days = args.TryGetValue("days", out var d) && int.TryParse(d, out var n) ? n : 30;

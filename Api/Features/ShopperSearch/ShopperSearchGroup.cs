@@ -9,7 +9,6 @@ sealed class ShopperSearchGroup : Group
     public ShopperSearchGroup() => Configure("", ep =>
     {
         ep.AuthSchemes(ShopperSearchAuth.Scheme);
-        ep.Options(b => b.RequireCors(ShopperSearchAuth.CorsPolicy));   // preflights answered by the CORS middleware
         ep.Description(b => b.WithTags("ShopperSearch"));
     });
 }

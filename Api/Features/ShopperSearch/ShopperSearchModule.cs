@@ -4,22 +4,14 @@ using Api.Infrastructure.Integrations.ImageFetch;
 using Api.Infrastructure.Integrations.OpenAi;
 using Api.Infrastructure.Jobs;
 using Coravel.Scheduling.Schedule.Interfaces;
-using Microsoft.AspNetCore.Cors.Infrastructure;
 
 namespace Api.Features.ShopperSearch;
 
-/// <summary>What ShopperSearch registers: the browser CORS policy (allow-list <c>ShopperSearch:Cors:AllowedOrigins</c>), search services, integrations, the pipeline job, demo data and CLI commands.</summary>
+/// <summary>What ShopperSearch registers: search services, integrations, the pipeline job, demo data and CLI commands.</summary>
 static class ShopperSearchModule
 {
     public static IServiceCollection AddShopperSearchFeatures(this IServiceCollection services)
     {
-        services.AddCors();   // the named policy reads the allow-list from configuration, hence Configure<IConfiguration>
-        services.AddOptions<CorsOptions>().Configure<IConfiguration>((o, config) => o.AddPolicy(ShopperSearchAuth.CorsPolicy, p => p
-            .SetIsOriginAllowed(origin => ShopperSearchAuth.OriginAllowed(config, origin))
-            .WithMethods("GET", "POST", "PUT", "DELETE")
-            .WithHeaders("Content-Type", ShopperSearchAuth.MerchantHeader, "Authorization")
-            .WithExposedHeaders("X-Request-ID", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After")
-            .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         services.AddOpenAiClient();
         services.AddGuardedImageFetcher();
         services.AddSingleton<ShopperCache>();

@@ -13,7 +13,6 @@ sealed class WholesaleGroup : Group
     public WholesaleGroup() => Configure("", ep =>
     {
         ep.Description(b => b.WithTags("Wholesale"));
-        ep.Options(b => b.RequireCors(WholesaleModule.CorsPolicy));
     });
 }
 

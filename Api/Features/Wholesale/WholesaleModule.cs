@@ -3,19 +3,17 @@ using Api.Infrastructure.Integrations.Twilio;
 using Api.Infrastructure.Jobs;
 using Api.Infrastructure.RateLimiting;
 using Coravel.Scheduling.Schedule.Interfaces;
-using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Api.Features.Wholesale;
 
 /// <summary>
-/// What Wholesale registers: its CORS policy (cookies, so credentials and an explicit origin list), rate-limit policies,
+/// What Wholesale registers (its CORS policy, with credentials for the session cookie, is the platform's ModuleCors): rate-limit policies,
 /// options, job kinds, schedules and demo data. Limits (issue "Wholesale core"): 10/min per address and identifier for
 /// sign-in and recovery, 30/min ordering, 20/min tracking and chat, 600/min per API key.
 /// </summary>
 static class WholesaleModule
 {
-    public const string CorsPolicy = "wholesale";
     /// <summary>10/min per client address; slices also count per identifier (<see cref="Common.SignInLimit"/>).</summary>
     public const string SignIn = "wholesale_signin";
     public const string Ordering = "wholesale_ordering";
@@ -36,12 +34,6 @@ static class WholesaleModule
         services.AddHttpClient(nameof(Common.WholesaleStripe), c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<Common.WholesaleStripe>();
         services.AddSingleton<Common.Origins>();
-        services.AddOptions<CorsOptions>().Configure<Common.Origins>((o, origins) => o.AddPolicy(CorsPolicy, p => p
-            .SetIsOriginAllowed(origins.Allowed)
-            .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
-            .WithHeaders("Authorization", "Content-Type", "X-API-Key", "X-Request-ID", "X-Twilio-Signature", "Stripe-Signature")
-            .AllowCredentials()
-            .WithExposedHeaders("X-Request-ID", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")));
         services.AddSingleton<Api.Infrastructure.Demo.IDemoSeeder, Demo.Seeder>();
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.GenerateBenchData.CliCommand>();
         // area registrations (job kinds, typed clients, scheduled tasks) go below, one line each

@@ -151,10 +151,22 @@ public sealed class AdPrioritySessionHandler(IOptionsMonitor<AuthenticationSchem
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        Context.Items.ContainsKey(AdPriorityAuth.FailureItem)
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        // the document: every response carries the rate-limit headers, so a refused caller sees its budget too
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<RateLimiting.RateLimited>()?.Policy is { } name
+            && Context.RequestServices.GetRequiredService<RateLimiting.RateLimits>().Find(name) is { } policy)
+        {
+            var (lease, remaining, reset) = Context.RequestServices.GetRequiredService<RateLimiting.RateLimits>().Acquire(policy, RateLimiting.RateLimits.PartitionOf(Context));
+            lease.Dispose();
+            Response.Headers["X-RateLimit-Limit"] = policy.PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Response.Headers["X-RateLimit-Remaining"] = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (policy.SendResetHeader) Response.Headers["X-RateLimit-Reset"] = reset.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return Context.Items.ContainsKey(AdPriorityAuth.FailureItem)
             ? ApiErrors.WriteAsync(Context, new ApiError(403, "TENANT_SUSPENDED", "Tenant account suspended"))
             : ApiErrors.WriteAsync(Context, new ApiError(401, "UNAUTHORIZED", "Session token invalid or expired"));
+    }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ApiErrors.WriteAsync(Context, new ApiError(403, "FORBIDDEN", "Insufficient permissions for this action"));

@@ -79,7 +79,7 @@ public sealed class ShopperMerchantHandler(IOptionsMonitor<AuthenticationSchemeO
     {
         string? origin = Request.Headers.Origin;
         var hasOrigin = !string.IsNullOrEmpty(origin);
-        var originAllowed = hasOrigin && ShopperSearchAuth.OriginAllowed(config, origin!);   // CORS headers: policy "shopper"
+        var originAllowed = hasOrigin && Context.RequestServices.GetRequiredService<Modules.ModuleCors>().Allows(Modules.Modules.ShopperSearch, origin!);
 
         if (!ShopperSearchAuth.TryParseMerchant(Request.Headers[ShopperSearchAuth.MerchantHeader], out var merchant))
             return Fail(400, ShopperSearchAuth.MissingHeader);

@@ -47,6 +47,7 @@ public static class Cli
                 return true;
 
             case "seed":
+                UseRunningCluster(app);
                 var startup = app.Services.GetServices<IHostedService>().OfType<DatabaseStartup>().Single();
                 await startup.StartAsync(CancellationToken.None);
                 try { await DemoData.SeedAsync(app.Services, CancellationToken.None); }
@@ -55,6 +56,7 @@ public static class Cli
                 return true;
 
             case var name when app.Services.GetServices<ICliCommand>().FirstOrDefault(c => c.Name == name) is { } command:
+                UseRunningCluster(app);
                 var st = app.Services.GetServices<IHostedService>().OfType<DatabaseStartup>().Single();
                 await st.StartAsync(CancellationToken.None);
                 try { Environment.ExitCode = await command.RunAsync(app.Services, Options(args[1..]), CancellationToken.None); }
@@ -62,6 +64,7 @@ public static class Cli
                 return true;
 
             case "migrate":
+                UseRunningCluster(app);
                 var s = app.Services.GetServices<IHostedService>().OfType<DatabaseStartup>().Single();
                 await s.StartAsync(CancellationToken.None);
                 await s.StopAsync(CancellationToken.None);
@@ -69,6 +72,20 @@ public static class Cli
                 return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// With the embedded default, a command run while the API runs connects to the API's cluster (port from its
+    /// <c>postmaster.pid</c>) instead of refusing because the data folder is taken; otherwise it starts the cluster itself.
+    /// </summary>
+    static void UseRunningCluster(WebApplication app)
+    {
+        if (!string.IsNullOrWhiteSpace(app.Configuration.GetConnectionString("Postgres"))) return;
+        var dir = app.Configuration["Database:EmbeddedDataDir"] is { Length: > 0 } d ? d : new DbOptions().EmbeddedDataDir;
+        if (!Path.IsPathRooted(dir)) dir = Path.Combine(app.Environment.ContentRootPath, dir);
+        if (EmbeddedPostgres.RunningClusterConnection(dir) is not { } running) return;
+        app.Configuration["ConnectionStrings:Postgres"] = running;
+        Console.Error.WriteLine("The API is running on this embedded database; connecting to its cluster.");
     }
 
     static Dictionary<string, string> Options(string[] args)

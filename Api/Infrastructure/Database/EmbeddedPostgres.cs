@@ -37,19 +37,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         string? sharedBuffers = null)
     {
         var bin = FindBinaries(binDir);
-        dataDir = Path.GetFullPath(dataDir);
         var runAs = IsRoot() ? (UserExists("postgres") ? "postgres" : "nobody") : null;
+        var configured = Path.GetFullPath(dataDir);
+        dataDir = EffectiveDataDir(configured);
         var passwordFile = dataDir + ".password";
-        Directory.CreateDirectory(Path.GetDirectoryName(dataDir)!);
-        if (runAs is not null && !OthersCanTraverse(Path.GetDirectoryName(dataDir)!))
-        {
-            // e.g. a checkout under /root: the postgres user cannot reach it, so its cluster lives in /var/tmp instead
-            var hash = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDir)))[..12].ToLowerInvariant();
-            var moved = Path.Combine("/var/tmp", $"slices-{hash}", "postgres");
-            log.LogInformation("{Dir} is not reachable by the '{User}' user; the embedded cluster uses {Moved}", dataDir, runAs, moved);
-            Directory.CreateDirectory(Path.GetDirectoryName(moved)!);
-            dataDir = moved;
-        }
+        if (dataDir != configured)
+            log.LogInformation("{Dir} is not reachable by the '{User}' user; the embedded cluster uses {Moved}", configured, runAs, dataDir);
         Directory.CreateDirectory(Path.GetDirectoryName(dataDir)!);
         FileStream dirLock;
         try { dirLock = new FileStream(dataDir + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
@@ -85,6 +78,40 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         try { await pg.StartServerAsync(log, ct); }
         catch { await dirLock.DisposeAsync(); throw; }
         return pg;
+    }
+
+    /// <summary>
+    /// Where the cluster of <paramref name="dataDir"/> really lives: the folder itself, or (as root, when the 'postgres' user
+    /// cannot reach it, e.g. a checkout under /root) a folder under /var/tmp named after its hash.
+    /// </summary>
+    public static string EffectiveDataDir(string dataDir)
+    {
+        dataDir = Path.GetFullPath(dataDir);
+        Directory.CreateDirectory(Path.GetDirectoryName(dataDir)!);
+        if (!IsRoot() || OthersCanTraverse(Path.GetDirectoryName(dataDir)!)) return dataDir;
+        var hash = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDir)))[..12].ToLowerInvariant();
+        var moved = Path.Combine("/var/tmp", $"slices-{hash}", "postgres");
+        Directory.CreateDirectory(Path.GetDirectoryName(moved)!);
+        return moved;
+    }
+
+    /// <summary>
+    /// The owner connection string of the cluster in <paramref name="dataDir"/> when another process (a running API) holds
+    /// it, from its <c>postmaster.pid</c> (port) and password file; null when nobody runs it (the caller then starts it).
+    /// </summary>
+    public static string? RunningClusterConnection(string dataDir, string database = "slices")
+    {
+        dataDir = EffectiveDataDir(dataDir);
+        try { using var probe = new FileStream(dataDir + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); return null; }
+        catch (IOException) { /* held: a running process owns the cluster */ }
+        var pid = Path.Combine(dataDir, "postmaster.pid");
+        if (!File.Exists(pid) || !File.Exists(dataDir + ".password")) return null;
+        var lines = File.ReadAllLines(pid);
+        if (lines.Length < 4 || !int.TryParse(lines[3].Trim(), out var port)) return null;
+        return new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1", Port = port, Username = Superuser, Password = File.ReadAllText(dataDir + ".password").Trim(), Database = database,
+        }.ConnectionString;
     }
 
     async Task StartServerAsync(ILogger log, CancellationToken ct)

@@ -68,6 +68,10 @@ public static class ApiErrors
         if (string.IsNullOrEmpty(property) || property == "SerializerErrors" || property == "GeneralErrors") return "body";
         var module = Modules.Modules.ForContext(ctx) ?? Modules.Modules.Platform;
         var naming = module.Json.PropertyNamingPolicy;
+        // a property the request renames on the wire ([JsonPropertyName("userPrefsNotPresent")]) keeps that name
+        var dto = ctx.GetEndpoint()?.Metadata.GetMetadata<FastEndpoints.EndpointDefinition>()?.ReqDtoType;
+        if (!property.Contains('.') && dto?.GetProperty(property, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase)?.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), true)
+                is [System.Text.Json.Serialization.JsonPropertyNameAttribute named, ..]) return named.Name;
         return string.Join('.', property.Split('.').Select(p => naming?.ConvertName(p) ?? p));
     }
 

@@ -13,7 +13,7 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
     public async Task InvokeAsync(HttpContext ctx)
     {
         string? incoming = ctx.Request.Headers[Header];
-        var id = incoming is not null && Valid().IsMatch(incoming) ? incoming : Guid.NewGuid().ToString("N");
+        var id = incoming is not null && Valid().IsMatch(incoming) ? incoming : Guid.NewGuid().ToString();   // hyphenated, as the documents show
         ctx.TraceIdentifier = id;
         ctx.Response.Headers[Header] = id;
         using (log.BeginScope(new Dictionary<string, object> { ["RequestId"] = id }))

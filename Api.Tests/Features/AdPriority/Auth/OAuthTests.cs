@@ -10,7 +10,7 @@ namespace Api.Tests.Features.AdPriority.Auth;
 /// <summary>Install start and /auth/callback against a fake Shopify: HMAC, nonce, freshness, code exchange, token at rest, webhooks.</summary>
 public sealed class OAuthTests(ShopifyBackedApi api) : IClassFixture<ShopifyBackedApi>
 {
-    static Dictionary<string, string> Signed(string shop, string state, string code = FakeShopify.GoodCode, DateTimeOffset? at = null)
+    internal static Dictionary<string, string> Signed(string shop, string state, string code = FakeShopify.GoodCode, DateTimeOffset? at = null)
     {
         var p = new Dictionary<string, string>
         {
@@ -21,7 +21,7 @@ public sealed class OAuthTests(ShopifyBackedApi api) : IClassFixture<ShopifyBack
         return p;
     }
 
-    async Task<string> Nonce(HttpClient c, string shop)
+    internal static async Task<string> Nonce(HttpClient c, string shop)
     {
         var rsp = await c.GetAsync($"/adpriority/auth/install?shop={shop}");
         Assert.Equal(HttpStatusCode.OK, rsp.StatusCode);
@@ -38,7 +38,7 @@ public sealed class OAuthTests(ShopifyBackedApi api) : IClassFixture<ShopifyBack
         var shop = "oauth-happy.myshopify.com";
         var state = await Nonce(c, shop);
         var rsp = await c.PostCamel("/adpriority/auth/callback", Signed(shop, state));
-        Assert.Equal(HttpStatusCode.OK, rsp.StatusCode);
+        Assert.True(HttpStatusCode.OK == rsp.StatusCode, await rsp.Content.ReadAsStringAsync());
         var body = await rsp.Json();
         Assert.True((bool)body["success"]!);
         Assert.Equal(shop, (string?)body["tenant"]!["shopifyShopDomain"]);
@@ -113,5 +113,32 @@ public sealed class OAuthRateLimitTests(ShopifyBackedApi api) : IClassFixture<Sh
         Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
         Assert.Equal("RATE_LIMITED", await last.ErrorCode());
         Assert.Equal("10", last.Headers.GetValues("X-RateLimit-Limit").Single());
+    }
+}
+
+/// <summary>Own factory: the fake Shopify accepts its good code once per instance.</summary>
+public sealed class OAuthRedirectTests(ShopifyBackedApi api) : IClassFixture<ShopifyBackedApi>
+{
+    [Fact]
+    public async Task Shopify_redirect_GET_installs_like_the_documented_POST_and_is_verified_the_same_way()
+    {
+        var c = api.CreateClient();
+        var shop = "oauth-get.myshopify.com";
+        var state = await OAuthTests.Nonce(c, shop);
+        static string Query(Dictionary<string, string> p) => string.Join('&', p.Select(kv => $"{kv.Key}={Uri.EscapeDataString(kv.Value)}"));
+
+        var tampered = OAuthTests.Signed(shop, state);
+        tampered["code"] = "other-code";
+        var bad = await c.GetAsync("/adpriority/auth/callback?" + Query(tampered));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("INVALID_HMAC", await bad.ErrorCode());
+
+        var foreign = await c.GetAsync("/adpriority/auth/callback?" + Query(OAuthTests.Signed(shop, "not-the-state")));
+        Assert.Equal("INVALID_NONCE", await foreign.ErrorCode());
+
+        var rsp = await c.GetAsync("/adpriority/auth/callback?" + Query(OAuthTests.Signed(shop, state)));
+        Assert.Equal(HttpStatusCode.OK, rsp.StatusCode);
+        Assert.Equal(shop, (string?)(await rsp.Json())["tenant"]!["shopifyShopDomain"]);
+        Assert.Equal(HttpStatusCode.OK, (await api.ClientFor(shop).GetAsync("/adpriority/auth/session")).StatusCode);
     }
 }

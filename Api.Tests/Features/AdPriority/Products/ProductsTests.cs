@@ -118,7 +118,7 @@ public sealed class ProductsTests(AdPriorityApi api) : IClassFixture<AdPriorityA
         Assert.Equal(HttpStatusCode.NotFound, rsp.StatusCode);
         Assert.Equal("NOT_FOUND", await rsp.ErrorCode());
         Assert.Equal(0, (int)(await (await other.GetAsync("/adpriority/api/products?status=all")).Json())["pagination"]!["total"]!);
-        Assert.Equal(HttpStatusCode.BadRequest, (await other.GetAsync("/adpriority/api/products/not-a-uuid")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/adpriority/api/products/not-a-uuid")).StatusCode);   // issue 18: 404, not 400
     }
 
     [Fact]

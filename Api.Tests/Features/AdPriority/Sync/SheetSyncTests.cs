@@ -47,6 +47,7 @@ public sealed class SheetSyncTests(GoogleBackedApi api) : IClassFixture<GoogleBa
         Assert.Equal("name-brand", sheet[1][5]);
         Assert.Equal("shopify_US_7002_70020", sheet[2][0]);
         Assert.True(await api.ScalarAsync<bool>(id, $"select last_sheet_sync_at is not null from adpriority.tenants where id = '{id}'"));
+        Assert.True((bool)(await (await c.GetAsync("/adpriority/api/settings")).Json())["googleSheet"]!["configured"]!);   // the push worked
 
         // someone edits the sheet by hand, a priority changes and a variant comes back in stock: delta touches only those rows
         sheet[2][5] = "tampered";
@@ -73,6 +74,28 @@ public sealed class SheetSyncTests(GoogleBackedApi api) : IClassFixture<GoogleBa
         Assert.Equal("failed", status);
         Assert.Contains("403", errors);
         Assert.Contains(FakeGoogle.Email, errors);
+        var sync = await (await c.GetAsync("/adpriority/api/sync/status")).Json();
+        Assert.False((bool)sync["sheetConfigured"]!);
+        Assert.StartsWith("The last sheet push failed", (string?)sync["sheetReason"]);
+    }
+
+    [Fact]
+    public async Task Configured_is_true_only_when_the_sheet_works_and_says_why_not()
+    {
+        var (_, shop) = await api.InstallAsync();
+        var c = api.ClientFor(shop);
+        // setting a sheet makes a check call: the shared sheet passes, the private one does not
+        var shared = (await (await c.PutCamel("/adpriority/api/settings", new { googleSheet = new { sheetId = FakeGoogle.SharedSheet } })).Json())["settings"]!["googleSheet"]!;
+        Assert.True((bool)shared["configured"]!);
+        Assert.Null((string?)shared["reason"]);
+        var priv = (await (await c.PutCamel("/adpriority/api/settings", new { googleSheet = new { sheetId = FakeGoogle.PrivateSheet } })).Json())["settings"]!["googleSheet"]!;
+        Assert.False((bool)priv["configured"]!);
+        Assert.Contains(FakeGoogle.Email, (string?)priv["reason"]);
+        // before any push, reading the settings or the status checks again
+        Assert.False((bool)(await (await c.GetAsync("/adpriority/api/settings")).Json())["googleSheet"]!["configured"]!);
+        var status = await (await c.GetAsync("/adpriority/api/sync/status")).Json();
+        Assert.False((bool)status["sheetConfigured"]!);
+        Assert.Contains("403", (string?)status["sheetReason"]);
     }
 
     [Fact]
@@ -129,6 +152,14 @@ public sealed class SheetSyncWithoutGoogleTests(AdPriorityApi api) : IClassFixtu
         var log = (await (await c.GetAsync("/adpriority/api/sync/logs?syncType=sheet")).Json())["logs"]![0]!;
         Assert.Equal("failed", (string?)log["status"]);
         Assert.StartsWith("GOOGLE_NOT_CONFIGURED", (string)log["errors"]![0]!);
+
+        // a sheet id alone is not "configured": settings and sync status say why not
+        var settings = (await (await c.GetAsync("/adpriority/api/settings")).Json())["googleSheet"]!;
+        Assert.False((bool)settings["configured"]!);
+        Assert.Contains("service account", (string?)settings["reason"]);
+        var status = await (await c.GetAsync("/adpriority/api/sync/status")).Json();
+        Assert.False((bool)status["sheetConfigured"]!);
+        Assert.Contains("service account", (string?)status["sheetReason"]);
     }
 }
 
@@ -150,7 +181,7 @@ public sealed class FeedUrlTests(AdPriorityApi api) : IClassFixture<AdPriorityAp
         var created = await ca.PostAsync("/adpriority/api/settings/feed-url", null);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var url = (string)(await created.Json())["feedUrl"]!;
-        Assert.StartsWith("http://localhost:5080/adpriority/feeds/adpf_", url);   // AdPriority:AppUrl default
+        Assert.StartsWith("http://localhost/adpriority/feeds/adpf_", url);   // no public URL configured: the request's scheme and host
         var path = new Uri(url).AbsolutePath;
         var anon = api.CreateClient();
         var csv = await anon.GetAsync(path);

@@ -48,6 +48,13 @@ public sealed class WebhookTests(AdPriorityApi api) : IClassFixture<AdPriorityAp
         await c.SendAsync(Hook("/webhooks/shopify/products/delete", shop, """{"id": 555}""", "wh-3"));
         await Until(async () => await api.ScalarAsync<int>(id, $"select count(*) from adpriority.products where deleted_at is null and tenant_id = '{id}'") == 0);
         Assert.Equal(0, (int)(await (await api.ClientFor(shop).GetAsync("/adpriority/api/products?status=all")).Json())["pagination"]!["total"]!);
+
+        // the variants the delete removed are not pending: sync status counts what needsSync=true lists
+        var admin = api.ClientFor(shop);
+        var pending = (int)(await (await admin.GetAsync("/adpriority/api/sync/status")).Json())["pendingChanges"]!;
+        var needsSync = (int)(await (await admin.GetAsync("/adpriority/api/priorities?needsSync=true")).Json())["pagination"]!["total"]!;
+        Assert.Equal(needsSync, pending);
+        Assert.Equal(0, pending);
     }
 
     [Fact]

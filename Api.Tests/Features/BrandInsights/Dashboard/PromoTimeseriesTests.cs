@@ -44,6 +44,42 @@ public sealed class PromoTimeseriesTests(BrandInsightsApi api) : IClassFixture<B
         Assert.Equal(20.0, (double?)week["avg_discount_percent"]);
     }
 
+    [Theory]
+    [InlineData("week")]
+    [InlineData("month")]
+    public async Task Weekly_and_monthly_totals_are_the_sum_of_their_type_columns(string interval)
+    {
+        await api.MarketAsync();
+        var body = await (await api.ClientFor("cb_12345").GetAsync(Url + $"?interval={interval}&from=2024-10-01&to=2025-01-15")).Json();
+        var points = body["points"]!.AsArray();
+        Assert.NotEmpty(points);
+        Assert.All(points, p => Assert.Equal((int)p!["total_promos"]!,
+            new[] { "percent_off", "dollar_off", "bogo", "bundle", "set_price", "other" }.Sum(k => (int)p[k]!)));
+    }
+
+    [Fact]
+    public void Apportioning_keeps_the_rounded_total()
+    {
+        var parts = Api.Features.BrandInsights.Dashboard.PromoTimeseries.Handler.Apportion(2, [0.5, 0.5, 0.5, 0.5, 0, 0]);
+        Assert.Equal(2, parts.Sum());
+        Assert.Equal([1, 1, 0, 0, 0, 0], parts);
+        Assert.Equal(1, Api.Features.BrandInsights.Dashboard.PromoTimeseries.Handler.Apportion(1, [0.14, 1.0, 0, 0, 0, 0]).Sum());
+    }
+
+    [Theory]
+    [InlineData("?from=2021-01-01&to=2025-01-15")]   // to given
+    [InlineData("?from=2021-01-01")]                 // to implied: today, 2025-01-15, the same rule
+    public async Task The_three_year_rule_holds_whether_to_is_given_or_implied(string query)
+    {
+        await api.MarketAsync();
+        foreach (var path in new[] { Url, "/brand-insights/v1/brands/cb_12345/dashboard/store-timeseries" })
+        {
+            var rsp = await api.ClientFor("cb_12345").GetAsync(path + query);
+            Assert.True((HttpStatusCode)422 == rsp.StatusCode, path + query + ": " + await rsp.Content.ReadAsStringAsync());
+            Assert.Equal("Must be at most 3 years before to", (string?)(await rsp.Json())["details"]!["from"]);
+        }
+    }
+
     [Fact]
     public async Task Brand_without_data_gets_the_documented_empty_state()
     {

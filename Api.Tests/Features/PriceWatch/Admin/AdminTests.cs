@@ -24,7 +24,8 @@ public sealed class AdminTests(PriceWatchFactory api) : IClassFixture<PriceWatch
 
         var stats = await (await admin.GetAsync("/pricewatch/api/admin/stats")).Json();
         Assert.True((int)stats["total_tenants"]! >= 2);
-        Assert.True((decimal)stats["mrr"]! >= 49m);
+        Assert.True((long)stats["MRR"]! >= 4900);   // the documented field, in cents per month like plan prices (pro: 4900)
+        Assert.Null(stats["mrr"]);
         Assert.True((int)stats["subscribers_by_plan"]!["pro"]! >= 1);
         Assert.InRange((double)stats["success_rate"]!, 0, 100);
 
@@ -45,6 +46,7 @@ public sealed class AdminTests(PriceWatchFactory api) : IClassFixture<PriceWatch
         Assert.True(activity.Count >= 2);
         var billing = await (await admin.GetAsync("/pricewatch/api/admin/billing")).Json();
         Assert.True((int)billing["total_active"]! >= 1);
+        Assert.True((long)billing["MRR"]! >= 4900);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await admin.GetAsync("/pricewatch/api/admin/tenants?limit=1000")).StatusCode);
     }
 

@@ -54,6 +54,7 @@ public sealed class MatchingTests(PriceWatchFactory api) : IClassFixture<PriceWa
             var status = await WaitAsync(pro, (string)(await (await pro.Client().PostJson(Base, new { method })).Json())["session_id"]!);
             Assert.Equal("completed", (string?)status["status"]);
             Assert.Contains("local rule-based verifier", (string?)status["engine"]);
+            Assert.Contains("local rule-based verifier", (string?)status["message"]);   // the session says which local engine ran
             Assert.True((int)status["matches_found"]! >= 1);
         }
     }

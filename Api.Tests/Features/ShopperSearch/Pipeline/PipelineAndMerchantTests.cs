@@ -5,6 +5,25 @@ public sealed class PipelineAndMerchantTests(ShopperApi api) : IClassFixture<Sho
     const long M = 424242;
 
     [Fact]
+    public async Task A_completed_pipeline_reports_100_percent_with_real_start_and_end_times()
+    {
+        await api.SeedAsync();
+        var (status, demo) = await api.Merchant(Shopper.Demo).Send(HttpMethod.Get, $"/api/v1/pipeline/status/{Shopper.Demo}");
+        Assert.Equal(200, status);
+        Assert.Equal("completed", (string?)demo["status"]);
+        Assert.Equal(100.0, (double)demo["progress_percentage"]!);
+        Assert.True((DateTimeOffset)demo["started_at"]! < (DateTimeOffset)demo["completed_at"]!);
+
+        // a push merchant on a Shopify domain skips the Shopify steps, and its completed run is still 100 %
+        const long push = 424243;
+        var c = api.Merchant(push);
+        await c.Post("/api/v1/pipeline/status", new { merchant_id = push, current_step = "enrichment_dev", shop_domain = "push.myshopify.com" });
+        var (_, done) = await c.Send(HttpMethod.Put, $"/api/v1/pipeline/status/{push}", new { completed_step = "enrichment_dev", status = "completed" });
+        Assert.Equal("completed", (string?)done["status"]);
+        Assert.Equal(100.0, (double)done["progress_percentage"]!);
+    }
+
+    [Fact]
     public async Task Pipeline_status_lifecycle()
     {
         var c = api.Merchant(M);

@@ -67,6 +67,10 @@ public sealed class UserTests(ShopperApi api) : IClassFixture<ShopperApi>
         var data = body["results"]!["data"]!.AsArray();
         Assert.Equal(4, data.Count);
         Assert.All(data, d => Assert.StartsWith("SKU-", (string)d!["product_id"]!));
-        Assert.Equal(422, (await api.Browser(Shopper.Demo).Post("/api/v1/user/preferences/randomdata", new { user_profile_id = 1 })).Status);
+        var (missing, errors) = await api.Browser(Shopper.Demo).Post("/api/v1/user/preferences/randomdata", new { user_profile_id = 1 });
+        Assert.Equal(422, missing);
+        // the document's own field name, not a snake_case rewrite of it
+        Assert.True(errors["detail"]!.AsArray().Any(e => (string?)e!["loc"]![1] == "userPrefsNotPresent"), errors.ToJsonString());
+        Assert.DoesNotContain("user_prefs_not_present", errors.ToJsonString());
     }
 }

@@ -53,6 +53,18 @@ static class ApiKeys
         return CryptographicOperations.FixedTimeEquals(actual, expected) ? null : Error.Unauthorized("Keys.AdminTokenInvalid", "Invalid admin token");
     }
 
+    /// <summary>
+    /// What the key endpoints check: a platform admin token (<c>token platform --admin</c>, always accepted) or the module's own
+    /// <c>ShopperSearch:AdminToken</c>. With neither configured nor presented the answer is 401, not "admin API off".
+    /// </summary>
+    public static async ValueTask<Error?> CheckAdminAsync(IConfiguration config, Api.Features.Platform.PlatformAdmin admin, string? authorization)
+    {
+        if (await admin.IsAdminAsync(authorization)) return null;
+        return CheckAdmin(config, authorization) is { Type: ErrorType.Forbidden }
+            ? Error.Unauthorized("Keys.AdminTokenMissing", "Admin token required: Authorization: Bearer <platform admin token> (token platform --admin)")
+            : CheckAdmin(config, authorization);
+    }
+
     static byte[]? ExpectedAdminHash(string? setting)
     {
         var s = setting?.Trim();

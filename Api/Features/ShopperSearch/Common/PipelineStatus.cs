@@ -41,7 +41,8 @@ static class Pipeline
                       || (r.ShopDomain?.EndsWith(".myshopify.com", StringComparison.OrdinalIgnoreCase) ?? false));
         var steps = shopify ? ShopifySteps : PushSteps;
         var done = r.CompletedSteps.Where(steps.Contains).Distinct().Count();
-        var progress = Math.Round(Math.Min(100, 100.0 * done / steps.Length), 2);
+        // a completed run is 100 % even when it skipped steps (a push merchant on a Shopify domain, or no extension to deploy)
+        var progress = r.Status == "completed" ? 100 : Math.Round(Math.Min(100, 100.0 * done / steps.Length), 2);
         DateTimeOffset? eta = null;
         if (r.Status == "running" && done > 0 && done < steps.Length)
         {

@@ -84,9 +84,10 @@ sealed class Seeder : IDemoSeeder
                 values ($1, $2, 'friendly', 'classic', '{navy,olive}', '{linen,cotton}', 'beach vacation outfits') on conflict do nothing
                 """, ct, DemoMerchant, profileId);
             await Exec(conn, tx, """
-                insert into shopper.pipeline_status (merchant_id, shop_domain, current_step, completed_steps, status, completed_at)
-                values ($1, 'demo-store.myshopify.com', 'create_img_embeddings',
-                        '{enrichment_dev,create_color_embeddings,add_color_names,create_text_embeddings,create_img_embeddings}', 'completed', now())
+                insert into shopper.pipeline_status (merchant_id, shop_domain, current_step, completed_steps, status, started_at, completed_at, last_updated)
+                values ($1, 'demo-store.myshopify.com', 'deploy_shoppergpt_extension',
+                        '{shopify_etl_dev,enrichment_dev,create_color_embeddings,add_color_names,create_text_embeddings,create_img_embeddings,deploy_shoppergpt_extension}',
+                        'completed', now() - interval '6 minutes 40 seconds', now() - interval '2 minutes', now() - interval '2 minutes')
                 on conflict do nothing
                 """, ct, DemoMerchant);
             await Exec(conn, tx, """

@@ -8,7 +8,9 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
-        Post("auth/callback");
+        // Shopify sends the merchant back to redirect_uri with a GET (query string); the document's frontend POSTs the same fields
+        Verbs(Http.GET, Http.POST);
+        Routes("auth/callback");
         Group<AdPriorityGroup>();
         AllowAnonymous();
         this.RateLimit(AdPriorityModule.Install);

@@ -18,7 +18,7 @@ namespace Api.Features.AdPriority.Auth.Callback;
 /// webhook registration.
 /// </summary>
 sealed class Handler(AppDb db, TenantContext tenant, Secrets secrets, IConfiguration config, ShopifyClient shopify, SecretBox box,
-    TimeProvider clock, ILogger<Handler> log) : IRequestHandler<Request, ErrorOr<Response>>
+    TimeProvider clock, ILogger<Handler> log, IHttpContextAccessor http) : IRequestHandler<Request, ErrorOr<Response>>
 {
     static readonly string NonceSql = Sql.Load<Handler>("ConsumeNonce.sql");
     static readonly string UpsertSql = Sql.Load<Handler>("UpsertTenant.sql");
@@ -56,7 +56,7 @@ sealed class Handler(AppDb db, TenantContext tenant, Secrets secrets, IConfigura
                 insert into adpriority.seasons (tenant_id, season, name, start_month, end_month) values (@Id, @Season, @Name, @Start, @End)
                 on conflict (tenant_id, season) do nothing
                 """, new { row.Id, Season = season, Name = name, Start = start, End = end }, ct);
-        await JobQueue.EnqueueAsync(db, RegisterWebhooks.Job.Type, new RegisterWebhooks.Job.Payload(shop), row.Id.ToString(), maxAttempts: 5, ct: ct);
+        await JobQueue.EnqueueAsync(db, RegisterWebhooks.Job.Type, new RegisterWebhooks.Job.Payload(shop, AppUrls.Root(config, http.HttpContext?.Request)), row.Id.ToString(), maxAttempts: 5, ct: ct);
         await tx.CommitAsync(ct);
         return new Response(true, new TenantOut(row.Id, shop, row.PlanTier, row.Status), "/app/dashboard");
     }

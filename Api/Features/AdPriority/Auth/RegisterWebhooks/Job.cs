@@ -10,7 +10,8 @@ namespace Api.Features.AdPriority.Auth.RegisterWebhooks;
 sealed class Job(AppDb db, ShopifyClient shopify, SecretBox box, IConfiguration config) : IJobHandler
 {
     public const string Type = "adpriority.register-webhooks";
-    public sealed record Payload(string Shop);
+    /// <summary><c>Root</c>: the app's public address when the install ran (configured, else the callback request's host).</summary>
+    public sealed record Payload(string Shop, string? Root = null);
 
     public async Task<object?> RunAsync(JobRun job, CancellationToken ct)
     {
@@ -18,9 +19,10 @@ sealed class Job(AppDb db, ShopifyClient shopify, SecretBox box, IConfiguration 
         var enc = await db.QueryToListAsync<string?>("select access_token_enc from adpriority.tenants where id = @Id and status <> 'uninstalled'", new { Id = tenantId }, ct);
         if (enc is not [{ } cipher]) return new { skipped = "not installed" };
         var token = box.Decrypt(cipher, Tenant.TokenAssociatedData(tenantId));
-        var shop = job.PayloadAs<Payload>().Shop;
+        var payload = job.PayloadAs<Payload>();
+        var (shop, root) = (payload.Shop, payload.Root ?? AppUrls.Root(config, null));
         foreach (var topic in AppUrls.WebhookTopics)
-            await shopify.RegisterWebhookAsync(shop, token, topic, $"{AppUrls.Root(config)}/webhooks/shopify/{topic}", ct);
+            await shopify.RegisterWebhookAsync(shop, token, topic, $"{root}/webhooks/shopify/{topic}", ct);
         return new { registered = AppUrls.WebhookTopics };
     }
 }

@@ -13,7 +13,7 @@ namespace Api.Features.AdPriority.Billing.Subscribe;
 /// and records it as pending. The plan only changes when the callback has seen Shopify report the charge active.
 /// Test charges unless <c>AdPriority:Billing:Test</c> is false.
 /// </summary>
-sealed class Handler(AppDb db, TenantContext tenant, ShopifyClient shopify, SecretBox box, IConfiguration config)
+sealed class Handler(AppDb db, TenantContext tenant, ShopifyClient shopify, SecretBox box, IConfiguration config, IHttpContextAccessor http)
     : IRequestHandler<Request, ErrorOr<Response>>
 {
     static readonly string InsertSql = Sql.Load<Handler>("InsertSubscription.sql");
@@ -26,7 +26,7 @@ sealed class Handler(AppDb db, TenantContext tenant, ShopifyClient shopify, Secr
         if (await Tenant.ShopTokenAsync(db, box, id, ct) is not { } token)
             return Error.Conflict("SHOP_NOT_CONNECTED", "The shop has no Admin API access token; reinstall the app to enable billing");
         var plan = Plan.For(req.Plan);
-        var returnUrl = $"{AppUrls.Root(config)}/api/billing/callback?shop={Uri.EscapeDataString(t.ShopDomain)}";
+        var returnUrl = $"{AppUrls.Root(config, http.HttpContext?.Request)}/api/billing/callback?shop={Uri.EscapeDataString(t.ShopDomain)}";
         ShopifyClient.Charge charge;
         try
         {

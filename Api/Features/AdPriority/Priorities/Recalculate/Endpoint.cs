@@ -10,7 +10,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
     {
         Post("api/priorities/recalculate");
         Group<AdPriorityGroup>();
-        this.RateLimit(AdPriorityModule.Sync);
+        this.RateLimit(AdPriorityModule.Recalculate);
         Description(b => b.WithSummary("Recalculate priority scores, optionally including overrides or as a dry run").Produces<Response>(200));
     }
 

@@ -8,7 +8,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
-        Put("api/priorities/{variantId}");
+        Put("api/priorities/{variantId:guid}");
         Group<AdPriorityGroup>();
         this.RateLimit(AdPriorityModule.General);
         Description(b => b.WithSummary("Manually set and optionally lock a variant's priority").Produces<Response>(200));

@@ -8,7 +8,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
-        Get("api/products/{id}");
+        Get("api/products/{id:guid}");
         Group<AdPriorityGroup>();
         this.RateLimit(AdPriorityModule.General);
         Description(b => b.WithSummary("Product detail with variants and their priority labels").Produces<Response>());

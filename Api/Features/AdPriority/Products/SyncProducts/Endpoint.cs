@@ -10,7 +10,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
     {
         Post("api/products/sync");
         Group<AdPriorityGroup>();
-        this.RateLimit(AdPriorityModule.Sync);
+        this.RateLimit(AdPriorityModule.SyncProducts);
         Description(b => b.WithSummary("Start a full or incremental Shopify product sync (background job)").Produces<Response>(202));
     }
 

@@ -8,7 +8,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
-        Delete("api/rules/{id}");
+        Delete("api/rules/{id:guid}");
         Group<AdPriorityGroup>();
         this.RateLimit(AdPriorityModule.General);
         Description(b => b.WithSummary("Delete a rule; scores change on the next recalculation").Produces<Response>(200));

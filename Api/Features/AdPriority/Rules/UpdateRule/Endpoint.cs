@@ -8,7 +8,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
-        Put("api/rules/{id}");
+        Put("api/rules/{id:guid}");
         Group<AdPriorityGroup>();
         this.RateLimit(AdPriorityModule.General);
         Description(b => b.WithSummary("Update a category rule (partial)").Produces<Response>(200));

@@ -8,7 +8,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
-        Put("api/seasons/{id}");
+        Put("api/seasons/{id:guid}");
         Group<AdPriorityGroup>();
         this.RateLimit(AdPriorityModule.General);
         Description(b => b.WithSummary("Update a seasonal calendar's months or category overrides (Growth tier and above)").Produces<Response>(200));

@@ -3,10 +3,11 @@ using Api.Infrastructure.Tenancy;
 using ErrorOr;
 using LinqToDB.Data;
 using Mediator;
+using Api.Features.AdPriority.Sync;
 
 namespace Api.Features.AdPriority.Settings.UpdateSettings;
 
-sealed class Handler(AppDb db, TenantContext tenant) : IRequestHandler<Request, ErrorOr<Response>>
+sealed class Handler(AppDb db, TenantContext tenant, Sync.SheetAccess sheets) : IRequestHandler<Request, ErrorOr<Response>>
 {
     static readonly string UpdateSql = Sql.Load<Handler>("UpdateSettings.sql");
 
@@ -23,9 +24,15 @@ sealed class Handler(AppDb db, TenantContext tenant) : IRequestHandler<Request, 
             Frequency = req.Sync?.Frequency, req.Timezone,
         }, ct);
         if (await Tenant.GetAsync(db, id, ct) is not { } t) return Error.Unauthorized("UNAUTHORIZED", "Session token invalid or expired");
+        SheetAccess.State access;
+        await using (var tx = await db.BeginTenantAsync(ct))
+        {
+            access = await sheets.GetAsync(t, check: sheet is { Length: > 0 }, ct);   // a newly set sheet is checked at once
+            await tx.CommitAsync(ct);
+        }
         return new Response(true, new SettingsOut(
             new Gmc(t.GmcMerchantId, t.GmcMerchantId is not null),
-            new Sheet(t.GoogleSheetId, t.SheetUrl, t.GoogleSheetId is not null),
+            new Sheet(t.GoogleSheetId, t.SheetUrl, access.Configured, access.Reason),
             new Scoring(t.DefaultPriority, t.NewArrivalDays, t.NewArrivalPriority),
             new SyncOut(t.SyncFrequency, t.LastSheetSyncAt)));
     }

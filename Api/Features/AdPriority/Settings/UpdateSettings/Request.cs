@@ -54,6 +54,6 @@ sealed partial record Request : IRequest<ErrorOr<Response>>
 sealed record Response(bool Updated, SettingsOut Settings);
 sealed record SettingsOut(Gmc GoogleMerchantCenter, Sheet GoogleSheet, Scoring Scoring, SyncOut Sync);
 sealed record Gmc(string? MerchantId, bool Connected);
-sealed record Sheet(string? SheetId, string? SheetUrl, bool Configured);
+sealed record Sheet(string? SheetId, string? SheetUrl, bool Configured, string? Reason);
 sealed record Scoring(int DefaultPriority, int NewArrivalDays, int NewArrivalPriority);
 sealed record SyncOut(string Frequency, DateTime? LastSyncAt);

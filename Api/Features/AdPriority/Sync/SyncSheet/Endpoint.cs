@@ -10,7 +10,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
     {
         Post("api/sync/sheet");
         Group<AdPriorityGroup>();
-        this.RateLimit(AdPriorityModule.Sync);
+        this.RateLimit(AdPriorityModule.SyncSheet);
         Description(b => b.WithSummary("Push the priority labels to the tenant's Google Sheet (supplemental feed) as a background job").Produces<Response>(202));
     }
 

@@ -7,7 +7,7 @@ using Mediator;
 
 namespace Api.Features.AdPriority.Sync.SyncStatus;
 
-sealed class Handler(AppDb db, TenantContext tenant, TimeProvider clock) : IRequestHandler<Request, ErrorOr<Response>>
+sealed class Handler(AppDb db, TenantContext tenant, TimeProvider clock, SheetAccess sheets) : IRequestHandler<Request, ErrorOr<Response>>
 {
     static readonly string StatusSql = Sql.Load<Handler>("SyncStatus.sql");
 
@@ -17,6 +17,7 @@ sealed class Handler(AppDb db, TenantContext tenant, TimeProvider clock) : IRequ
         await using var tx = await db.BeginTenantAsync(ct);
         if (await Tenant.GetAsync(db, id, ct) is not { } t) return Error.Unauthorized("UNAUTHORIZED", "Session token invalid or expired");
         var rows = await db.QueryToListAsync<Row>(StatusSql, new { TenantId = id }, ct);
+        var sheet = await sheets.GetAsync(t, check: false, ct);
         await tx.CommitAsync(ct);
         var r = rows.Single();
         LastSync? last = null;
@@ -26,7 +27,7 @@ sealed class Handler(AppDb db, TenantContext tenant, TimeProvider clock) : IRequ
             last = new LastSync(logId, r.SyncType!, r.Status!, r.ProductsSynced, errors.RootElement.Clone(), r.StartedAt!.Value, r.CompletedAt,
                 r.CompletedAt is { } done ? (int)Math.Round((done - r.StartedAt.Value).TotalSeconds) : null);
         }
-        return new Response(last, r.PendingChanges, t.GoogleSheetId is not null, t.GmcMerchantId, t.NextScheduledSheetSync(clock.GetUtcNow().UtcDateTime), t.SyncFrequency);
+        return new Response(last, r.PendingChanges, sheet.Configured, sheet.Reason, t.GmcMerchantId, t.NextScheduledSheetSync(clock.GetUtcNow().UtcDateTime), t.SyncFrequency);
     }
 
     sealed class Row

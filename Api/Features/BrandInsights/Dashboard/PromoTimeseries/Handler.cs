@@ -18,10 +18,17 @@ sealed class Handler(AppDb db, BrandScope scope) : IRequestHandler<Request, Erro
         var to = req.To ?? brand.Today;
         var from = req.From ?? to.AddDays(-30);
         if (from > to) return Error.Validation("INVALID_PARAMS", "Must not be after to", metadata: new() { ["field"] = "from" });
+        // the validator's 3-year rule, also when to is implied (today)
+        if (to.DayNumber - from.DayNumber > 1096)
+            return Error.Validation("INVALID_PARAMS", "Must be at most 3 years before to", metadata: new() { ["field"] = "from" });
 
         var rows = await db.QueryToListAsync<Row>(PointsSql, new { BrandId = brand.Id, From = from, To = to, Unit = req.Interval }, ct);
-        var points = rows.Select(r => new Point(r.Date, r.TotalPromos, r.PercentOff, r.DollarOff, r.Bogo, r.Bundle, r.SetPrice, r.Other,
-            r.DiscountCount == 0 ? 0 : Figures.Round((double)(r.DiscountSum / r.DiscountCount), 1), r.StoresWithPromos)).ToList();
+        var points = rows.Select(r =>
+        {
+            var t = Apportion((int)Figures.Round(r.TotalPromos, 0), [r.PercentOff, r.DollarOff, r.Bogo, r.Bundle, r.SetPrice, r.Other]);
+            return new Point(r.Date, t.Sum(), t[0], t[1], t[2], t[3], t[4], t[5],
+                r.DiscountCount == 0 ? 0 : Figures.Round((double)(r.DiscountSum / r.DiscountCount), 1), r.StoresWithPromos);
+        }).ToList();
 
         var days = rows.Sum(r => r.Days);
         var byType = new (string Type, long Days)[]
@@ -41,16 +48,34 @@ sealed class Handler(AppDb db, BrandScope scope) : IRequestHandler<Request, Erro
         return new Response(brand.Key, new Period(from, to, req.Interval, points.Count), points, summary);
     }
 
+    /// <summary>
+    /// Whole numbers for the bucket's average type counts that add up to <paramref name="total"/> (largest remainder), so
+    /// <c>total_promos</c> of a week or month equals the sum of its type columns as it does for a day.
+    /// </summary>
+    internal static int[] Apportion(int total, double[] shares)
+    {
+        var whole = shares.Select(s => (int)Math.Floor(s)).ToArray();
+        var left = total - whole.Sum();
+        foreach (var i in Enumerable.Range(0, shares.Length).OrderByDescending(i => shares[i] - whole[i]).ThenBy(i => i))
+        {
+            if (left <= 0) break;
+            whole[i]++; left--;
+        }
+        for (var i = shares.Length - 1; left < 0 && i >= 0; i--)   // never happens when the shares add up to the total
+            if (whole[i] > 0) { whole[i]--; left++; i++; }
+        return whole;
+    }
+
     sealed class Row
     {
         public DateOnly Date { get; init; }
-        public int TotalPromos { get; init; }
-        public int PercentOff { get; init; }
-        public int DollarOff { get; init; }
-        public int Bogo { get; init; }
-        public int Bundle { get; init; }
-        public int SetPrice { get; init; }
-        public int Other { get; init; }
+        public double TotalPromos { get; init; }
+        public double PercentOff { get; init; }
+        public double DollarOff { get; init; }
+        public double Bogo { get; init; }
+        public double Bundle { get; init; }
+        public double SetPrice { get; init; }
+        public double Other { get; init; }
         public decimal DiscountSum { get; init; }
         public int DiscountCount { get; init; }
         public int StoresWithPromos { get; init; }

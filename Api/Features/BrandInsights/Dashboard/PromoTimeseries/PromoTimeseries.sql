@@ -1,12 +1,12 @@
 -- One point per day, ISO week (Monday) or month in [@From, @To] that has roll-up rows. A point holds the promotions
--- running on an average day of the bucket (one promotion = one store listing one product on promotion), rounded to
--- whole numbers; the discount is the mean over the bucket's promotion-days that state a percentage. Day totals for
+-- running on an average day of the bucket (one promotion = one store listing one product on promotion); the handler
+-- rounds them to whole numbers so that the type columns add up to the rounded total; the discount is the mean over the bucket's promotion-days that state a percentage. Day totals for
 -- the summary come along as the bucket's sums.
 select greatest(date_trunc(@Unit, day::timestamp)::date, @From) as "Date",
-       round(avg(promos))::int as "TotalPromos",
-       round(avg(promo_percent_off))::int as "PercentOff", round(avg(promo_dollar_off))::int as "DollarOff",
-       round(avg(promo_bogo))::int as "Bogo", round(avg(promo_bundle))::int as "Bundle",
-       round(avg(promo_set_price))::int as "SetPrice", round(avg(promo_other))::int as "Other",
+       avg(promos)::float8 as "TotalPromos",
+       avg(promo_percent_off)::float8 as "PercentOff", avg(promo_dollar_off)::float8 as "DollarOff",
+       avg(promo_bogo)::float8 as "Bogo", avg(promo_bundle)::float8 as "Bundle",
+       avg(promo_set_price)::float8 as "SetPrice", avg(promo_other)::float8 as "Other",
        sum(discount_sum) as "DiscountSum", sum(discount_count)::int as "DiscountCount",
        round(avg(stores_with_promos))::int as "StoresWithPromos",
        count(*)::int as "Days", count(*) filter (where promos > 0)::int as "PromoDays", sum(promos)::bigint as "PromosSum",

@@ -18,6 +18,9 @@ sealed class Handler(AppDb db, BrandScope scope) : IRequestHandler<Request, Erro
         var to = req.To ?? brand.Today;
         var from = req.From ?? to.AddDays(-30);
         if (from > to) return Error.Validation("INVALID_PARAMS", "Must not be after to", metadata: new() { ["field"] = "from" });
+        // the validator's 3-year rule, also when to is implied (today)
+        if (to.DayNumber - from.DayNumber > 1096)
+            return Error.Validation("INVALID_PARAMS", "Must be at most 3 years before to", metadata: new() { ["field"] = "from" });
 
         var rows = await db.QueryToListAsync<Row>(PointsSql, new { BrandId = brand.Id, From = from, To = to, Unit = req.Interval }, ct);
         var points = rows.Select(r => new Point(r.Date, r.Stores, r.StoresAdded, r.StoresRemoved, r.StoresAdded - r.StoresRemoved,

@@ -1,4 +1,4 @@
--- Platform-wide KPIs (platform scope). MRR counts paying subscriptions that are active, trialing or past due.
+-- Platform-wide KPIs (platform scope). MRR counts paying subscriptions that are active, trialing or past due. MRR is in cents per month, the unit of plan prices.
 with subs as (
     select t.id, coalesce(s.plan_id, 'free') as plan_id, coalesce(s.status, 'active') as status, p.price_cents
       from pricewatch.tenants t left join pricewatch.subscriptions s on s.tenant_id = t.id
@@ -14,6 +14,6 @@ select json_build_object(
     'scrape_sessions', (select count(*) from pricewatch.scrape_sessions),
     'success_rate', (select case when done = 0 then 0 else round(100.0 * ok / done, 2) end from finished),
     'products_tracked', (select count(*) from pricewatch.product_tracking),
-    'mrr', (select coalesce(sum(price_cents), 0) / 100.0 from subs where plan_id <> 'free' and status in ('active', 'trialing', 'past_due')),
+    'MRR', (select coalesce(sum(price_cents), 0) from subs where plan_id <> 'free' and status in ('active', 'trialing', 'past_due')),
     'subscribers_by_plan', (select json_object_agg(p.id, (select count(*) from subs where subs.plan_id = p.id)) from pricewatch.plans p)
 )::text;

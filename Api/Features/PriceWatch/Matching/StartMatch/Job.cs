@@ -29,7 +29,8 @@ sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, I
         finally
         {
             await MatchingSessions.FinishAsync(db, tenant, payload.SessionId, error, payload.Args.Method == "fuzzy" ? Fuzzy : $"{Fuzzy} + {verifier.Engine}",
-                payload.Args.Method == "fuzzy" ? null : verifier.Note);
+                // ai/hybrid always say which verifier judged (the local one when no model is configured)
+                payload.Args.Method == "fuzzy" ? null : verifier.Note ?? $"{payload.Args.Method} matching: candidates judged by the {verifier.Engine}");
         }
         return new { session_id = payload.SessionId, matches_found = found };
     }

@@ -45,11 +45,11 @@ sealed record Request : IRequest<ErrorOr<IssuedKey>>
     }
 }
 
-sealed class Handler(AppDb db, TenantContext tenant, IConfiguration config) : IRequestHandler<Request, ErrorOr<IssuedKey>>
+sealed class Handler(AppDb db, TenantContext tenant, IConfiguration config, Api.Features.Platform.PlatformAdmin admin) : IRequestHandler<Request, ErrorOr<IssuedKey>>
 {
     public async ValueTask<ErrorOr<IssuedKey>> Handle(Request req, CancellationToken ct)
     {
-        if (ApiKeys.CheckAdmin(config, req.Authorization) is { } denied) return denied;
+        if (await ApiKeys.CheckAdminAsync(config, admin, req.Authorization) is { } denied) return denied;
         var env = req.Environment ?? config["ShopperSearch:ApiKeys:Environment"] ?? "test";
         var name = string.IsNullOrWhiteSpace(req.Name) ? "default" : req.Name.Trim();
         tenant.Set(req.MerchantId.ToString(System.Globalization.CultureInfo.InvariantCulture));

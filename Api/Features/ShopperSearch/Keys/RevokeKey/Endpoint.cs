@@ -42,11 +42,11 @@ sealed record Request : IRequest<ErrorOr<Response>>
 
 sealed record Response(long Id, long MerchantId, string Status, DateTimeOffset RevokedAt);
 
-sealed class Handler(AppDb db, TenantContext tenant, IConfiguration config) : IRequestHandler<Request, ErrorOr<Response>>
+sealed class Handler(AppDb db, TenantContext tenant, IConfiguration config, Api.Features.Platform.PlatformAdmin admin) : IRequestHandler<Request, ErrorOr<Response>>
 {
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
-        if (ApiKeys.CheckAdmin(config, req.Authorization) is { } denied) return denied;
+        if (await ApiKeys.CheckAdminAsync(config, admin, req.Authorization) is { } denied) return denied;
         tenant.Set(req.MerchantId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await using var tx = await db.BeginTenantAsync(ct);
         var rows = await db.QueryToListAsync<DateTimeOffset>("""

@@ -41,11 +41,11 @@ sealed record Request : IRequest<ErrorOr<IssuedKey>>
     }
 }
 
-sealed class Handler(AppDb db, TenantContext tenant, IConfiguration config) : IRequestHandler<Request, ErrorOr<IssuedKey>>
+sealed class Handler(AppDb db, TenantContext tenant, IConfiguration config, Api.Features.Platform.PlatformAdmin admin) : IRequestHandler<Request, ErrorOr<IssuedKey>>
 {
     public async ValueTask<ErrorOr<IssuedKey>> Handle(Request req, CancellationToken ct)
     {
-        if (ApiKeys.CheckAdmin(config, req.Authorization) is { } denied) return denied;
+        if (await ApiKeys.CheckAdminAsync(config, admin, req.Authorization) is { } denied) return denied;
         tenant.Set(req.MerchantId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await using var tx = await db.BeginTenantAsync(ct);
         var old = await db.QueryToListAsync<Old>("""
