@@ -76,6 +76,16 @@ public sealed class BrowserTests(BrowserApi api) : IClassFixture<BrowserApi>, IA
         }
         """;
 
+    async Task<string> WholesaleAdminTokenAsync()
+    {
+        var jti = Guid.NewGuid();
+        var expires = DateTime.UtcNow.AddHours(1);
+        var id = await Features.Wholesale.WsKit.Scalar<long>(api, "select id from wholesale.staff_users where username = 'admin'");
+        await Features.Wholesale.WsKit.Exec(api, "insert into wholesale.staff_tokens (jti, staff_id, expires_at) values ($1, $2, $3)", jti, id, expires);
+        var key = api.Services.GetRequiredService<Api.Infrastructure.Auth.Secrets>().Get(Api.Infrastructure.Auth.WholesaleAuth.SigningKeySetting);
+        return Api.Infrastructure.Auth.WholesaleAuth.MintStaffToken(key, id, jti, expires);
+    }
+
     sealed class Result
     {
         public int Status { get; set; }
@@ -103,8 +113,8 @@ public sealed class BrowserTests(BrowserApi api) : IClassFixture<BrowserApi>, IA
                 ["Authorization"] = "Bearer " + api.Token("platform", "tenant", "6f1f7a52-3d5c-4b8e-9a57-1c0de5eed001"),
                 ["Content-Type"] = "application/json", ["X-Request-ID"] = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
             }, "omit", 200),
-            // Wholesale's session is a cookie, so its policy allows credentials; it has no slices yet, so its 404 envelope is what the page reads
-            ("wholesale", "/wholesale/api/auth/me", new(), "include", 404),
+            // Wholesale: the demo admin's staff token (what /api/staff/login returns); its policy also allows credentials (the session cookie)
+            ("wholesale", "/wholesale/api/staff/me", new() { ["Authorization"] = "Bearer " + await WholesaleAdminTokenAsync() }, "include", 200),
         };
 
         using var playwright = await Playwright.CreateAsync();
@@ -122,7 +132,7 @@ public sealed class BrowserTests(BrowserApi api) : IClassFixture<BrowserApi>, IA
             Assert.True(status == r.Status, $"{module}: {r.Status} {r.Body}");
             Assert.False(string.IsNullOrEmpty(r.RequestId), $"{module}: X-Request-ID not readable");
             using var body = JsonDocument.Parse(r.Body!);   // the body is readable JSON
-            if (module == "wholesale") Assert.False(body.RootElement.GetProperty("success").GetBoolean());
+            if (module == "wholesale") Assert.Equal("admin", body.RootElement.GetProperty("staff").GetProperty("username").GetString());
             if (module == "platform")
             {
                 Assert.Equal("3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f", r.RequestId);   // the page's own id, sent and read back

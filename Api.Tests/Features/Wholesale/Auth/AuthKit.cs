@@ -16,6 +16,8 @@ public sealed class WsAuthApi : ApiFactory
         ["RateLimits:wholesale_signin:PermitLimit"] = "100000",
         ["Wholesale:Auth:ExposeDebugValues"] = "true",
         ["Wholesale:FrontendUrl"] = "https://shop.lld.test",
+        // the browser allow-list (the platform's per-module CORS; its localhost defaults apply in Development only)
+        ["Modules:wholesale:Cors:AllowedOrigins:0"] = "http://localhost:*",
     };
 }
 

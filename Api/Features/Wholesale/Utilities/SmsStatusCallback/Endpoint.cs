@@ -18,8 +18,16 @@ sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Response>
     public override async Task HandleAsync(CancellationToken ct)
     {
         var form = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (HttpContext.Request.HasFormContentType)
-            foreach (var (k, v) in await HttpContext.Request.ReadFormAsync(ct)) form[k] = v.ToString();
+        try
+        {
+            if (HttpContext.Request.HasFormContentType)
+                foreach (var (k, v) in await HttpContext.Request.ReadFormAsync(ct)) form[k] = v.ToString();
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException or InvalidOperationException)
+        {   // a malformed or oversized form: not a Twilio callback
+            await ApiErrors.WriteAsync(HttpContext, new ApiError(400, "BAD_FORM", "The body is not a readable form"), ct);
+            return;
+        }
         var r = HttpContext.Request;
         var url = $"{r.Scheme}://{r.Host}{r.PathBase}{r.Path}{r.QueryString}";
         await Send.ResultAsync(await mediator.Send(new Request(url, r.Headers["X-Twilio-Signature"].ToString(), form), ct), ct);
