@@ -77,12 +77,13 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
                 Materials = materials,
             }, ct);
 
+        var model = embedder.Model;   // vectors of another model (awaiting their re-embed) are not comparable with the query's
         var hits = new List<SearchHit>(rows.Count);
         foreach (var r in rows)
         {
             var lexical = r.Rank / (r.Rank + 0.2);
             var coverage = groups.Count == 0 ? 0 : (double)r.Matched / groups.Count;
-            var semantic = Math.Max(0, LocalEmbedding.Cosine(queryVector, r.TextEmbedding));
+            var semantic = r.TextEmbeddingModel == model ? Math.Max(0, LocalEmbedding.Cosine(queryVector, r.TextEmbedding)) : 0;
             var textScore = 0.30 * lexical + 0.35 * coverage + 0.10 * r.NameSimilarity + 0.25 * semantic;
             var colorScore = color is { } c ? ColorSimilarity(r, c) : 0;
             var score = input.Mode switch
@@ -156,14 +157,7 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
 
     sealed class LexemeRow { public string Term { get; init; } = ""; public string? Query { get; init; } }
 
-    async Task<float[]> QueryVectorAsync(string query, CancellationToken ct)
-    {
-        var key = $"shopper:qvec:{embedder.Model}:{QueryText.Normalize(query)}";
-        if (cache.TryGetValue(key, out float[]? v) && v is not null) return v;
-        v = (await embedder.EmbedAsync([query], ct))[0];
-        cache.Put(key, v, TimeSpan.FromMinutes(30));
-        return v;
-    }
+    Task<float[]> QueryVectorAsync(string query, CancellationToken ct) => embedder.EmbedQueryAsync(QueryText.Normalize(query), ct);
 
     /// <summary>1 at ΔE 0 falling linearly to 0 at ΔE 50; dominant image colours count less the smaller their coverage.</summary>
     public static double ColorSimilarity(ProductRow r, Lab c) => Math.Max(0, 1 - ColorDistance(r, c) / 50.0);
