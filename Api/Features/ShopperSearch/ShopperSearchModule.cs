@@ -37,6 +37,7 @@ static class ShopperSearchModule
         services.AddJob<Pipeline.Reembed.Job>(Pipeline.Reembed.Job.Type);
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Keys.KeysCommand>();
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.BenchDataCommand>();
+        services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.EmbedBenchCommand>();
         return services;
     }
 

@@ -175,6 +175,15 @@ sealed class BenchDataCommand : ICliCommand
         return v;
     }
 
+    /// <summary>The embedding texts of <paramref name="n"/> generated bench products (as the pipeline builds them), for <c>embed-bench</c>.</summary>
+    internal static List<string> SampleTexts(int n, int seed)
+    {
+        var rnd = new Random(seed);
+        var colors = ColorNames.Select(c => (Name: c, Rgb: Colors.Parse(c) ?? (0, 0, 0))).ToArray();
+        return [.. Enumerable.Range(1, n).Select(i => Product(rnd, colors, i, "EMBED"))
+            .Select(p => Enrichment.EmbeddingText(p.Name, p.Category, p.Sub, p.Brand, p.Color, p.Tags, p.Details, p.ColorName))];
+    }
+
     static Generated Product(Random rnd, (string Name, (byte R, byte G, byte B) Rgb)[] colors, int i, string prefix)
     {
         var adj = Adjectives[rnd.Next(Adjectives.Length)];

@@ -75,7 +75,7 @@ sealed class VectorIndex
 
 /// <summary>
 /// Each merchant's <see cref="VectorIndex"/> for its current catalog version and the current embedding model, built in the
-/// background like <see cref="TermIndexes"/> (a search never waits for it; it runs without vector candidates meanwhile). A build
+/// background like <see cref="TermIndexes"/> (see <see cref="GetAsync"/> for what a search uses meanwhile). A build
 /// that finds products without a vector of the current model enqueues the re-embed job (<c>shopper.reembed</c>), once per
 /// merchant until that job ends; the job bumps the catalog version, which rebuilds this index.
 /// </summary>
@@ -90,23 +90,39 @@ sealed class VectorIndexes(IServiceScopeFactory scopes, ILogger<VectorIndexes> l
         where merchant_id = @Merchant and enriched_at is not null and (text_embedding is null or text_embedding_model is distinct from @Model)
         """;
 
-    sealed class Slot { public volatile VectorIndex? Ready; public (long, string)? Building; }
+    sealed class Slot { public volatile VectorIndex? Ready; public (long, string)? Building; public Task? Task; }
     readonly ConcurrentDictionary<long, Slot> _slots = new();
     readonly ConcurrentDictionary<long, string> _reembedding = new();
 
-    /// <summary>The index at <paramref name="version"/> for <paramref name="model"/>, or null while it is built.</summary>
-    public VectorIndex? Get(long merchant, long version, string model)
+    /// <summary>How long a search waits for a merchant's first index of the current model (later builds never make it wait).</summary>
+    public static readonly TimeSpan FirstBuildWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The index for <paramref name="model"/>: the one at <paramref name="version"/>, or while that one is built the previous
+    /// version's (its candidates are checked again in SQL, so a product since removed is not shown; one since added is only
+    /// missing from the vector candidates for that moment). With none yet, the search waits up to <see cref="FirstBuildWait"/>.
+    /// </summary>
+    public async Task<VectorIndex?> GetAsync(long merchant, long version, string model)
     {
         var slot = _slots.GetOrAdd(merchant, _ => new Slot());
         if (slot.Ready is { } ready && ready.Version == version && ready.Model == model) return ready.Count > 0 ? ready : null;
+        Task building;
         lock (slot)
         {
-            if (slot.Building == (version, model)) return null;
-            slot.Building = (version, model);
+            if (slot.Building != (version, model) || slot.Task is null)
+            {
+                slot.Building = (version, model);
+                using (ExecutionContext.SuppressFlow())   // the build outlives the request: none of its context goes along
+                    slot.Task = Task.Run(() => BuildAsync(merchant, version, model, slot));
+            }
+            building = slot.Task;
         }
-        using (ExecutionContext.SuppressFlow())
-            _ = Task.Run(() => BuildAsync(merchant, version, model, slot));
-        return null;
+        if (slot.Ready is not { } previous || previous.Model != model)
+        {
+            await Task.WhenAny(building, Task.Delay(FirstBuildWait));
+            previous = slot.Ready;
+        }
+        return previous is { Count: > 0 } && previous.Model == model ? previous : null;
     }
 
     /// <summary>Builds now and waits (tests, the bench).</summary>
@@ -153,7 +169,7 @@ sealed class VectorIndexes(IServiceScopeFactory scopes, ILogger<VectorIndexes> l
         }
         finally
         {
-            lock (slot) { if (slot.Building == (version, model)) slot.Building = null; }
+            lock (slot) { if (slot.Building == (version, model)) { slot.Building = null; slot.Task = null; } }
         }
     }
 
