@@ -15,7 +15,7 @@ namespace Api.Features.ShopperSearch.Bench;
 sealed class EmbedBenchCommand : ICliCommand
 {
     public string Name => "embed-bench";
-    public string Usage => "[--texts 2000] [--queries 300] [--products 100000] [--threads N]   speed of the local embedding model and vector index";
+    public string Usage => "[--texts 2000] [--queries 300] [--products 100000] [--threads N] [--batch 32]   speed of the local embedding model and vector index";
 
     static readonly string[] QueryWords = ["navy", "blazer", "linen", "shirt", "summer", "dress", "running", "shoes", "wool", "coat", "black", "jeans",
         "wedding", "guest", "outfit", "leather", "boots", "cozy", "sweater", "beach", "holiday", "office", "trousers", "silk", "scarf", "gym"];
@@ -25,6 +25,7 @@ sealed class EmbedBenchCommand : ICliCommand
         int Arg(string name, int fallback) => args.TryGetValue(name, out var v) && int.TryParse(v, out var n) && n > 0 ? n : fallback;
         var settings = new Dictionary<string, string?>();
         if (args.TryGetValue("threads", out var threads)) settings["Embeddings:Local:Threads"] = threads;
+        if (args.TryGetValue("batch", out var batch)) settings["Embeddings:Local:BatchSize"] = batch;
         using var model = new LocalEmbedder(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
         Console.WriteLine($"model {LocalEmbedder.ModelName}, {LocalEmbedder.Dimensions} dims; {Environment.ProcessorCount} cores, load average {load}");

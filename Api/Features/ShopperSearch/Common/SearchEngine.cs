@@ -60,9 +60,6 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
         var color = input.Color ?? implicitColor;
         var queryVector = groups.Count > 0 ? await QueryVectorAsync(input.Query, ct) : null;
         var model = embedder.Model;   // vectors of another model (awaiting their re-embed) are not comparable with the query's
-        var vectorIndex = queryVector is null || input.Mode == "color" ? null : await vectorIndexes.GetAsync(input.Merchant, version, model);
-        var vectorIds = vectorIndex is null || queryVector is null ? []
-            : vectorIndex.Nearest(queryVector, Math.Max(VectorK, input.Limit), MinVectorCosine).Select(h => h.Id).ToArray();
 
         // one query on a couple of cores: parallel workers cost more to start than they save here; the transaction only
         // writes the search cache (losing its last entries in a crash is harmless), so its commit need not wait for the WAL flush
@@ -76,7 +73,7 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
         var rows = ids is { Length: > 0 }
             ? await db.QueryToListAsync<ProductRow>(ByIdsSql, new
             {
-                input.Merchant, Ids = ids.Union(vectorIds).ToArray(), VectorIds = vectorIds, TsAny = string.Join(" | ", groups), Terms = groups.ToArray(), Raw = QueryText.Normalize(input.Query),
+                input.Merchant, Ids = ids, VectorIds = Array.Empty<long>(), TsAny = string.Join(" | ", groups), Terms = groups.ToArray(), Raw = QueryText.Normalize(input.Query),
                 MinPrice = input.MinPrice, MaxPrice = input.MaxPrice, Genders = input.Genders.ToArray(), Materials = materials,
             }, ct)
             : await db.QueryToListAsync<ProductRow>(SearchSql, new
@@ -88,8 +85,14 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
                 Color = input.Mode == "text" || input.Color is null ? Array.Empty<float>() : input.Color.Value.ToArray(),
                 Materials = materials,
             }, ct);
-        // vector candidates the lexical search did not find (SQL path): read with the same exact signals, no lexical match needed
-        if (ids is not { Length: > 0 } && vectorIds.Length > 0 && vectorIds.Except(rows.Select(r => r.Id)).ToArray() is { Length: > 0 } extra)
+        // a page the lexical candidates do not fill gets the nearest products by vector: read with the same exact signals, no
+        // lexical match needed. A full page does not scan (the vector-only candidates carry no lexical or coverage score, so
+        // they would rank below it), which keeps the scan (about 15 ms per 100,000 products) off most searches of a big catalog.
+        var vectorIndex = queryVector is null || input.Mode == "color" || rows.Count >= input.Limit ? null
+            : await vectorIndexes.GetAsync(input.Merchant, version, model);
+        var vectorIds = vectorIndex is null || queryVector is null ? []
+            : vectorIndex.Nearest(queryVector, Math.Max(VectorK, input.Limit), MinVectorCosine).Select(h => h.Id).ToArray();
+        if (vectorIds.Length > 0 && vectorIds.Except(rows.Select(r => r.Id)).ToArray() is { Length: > 0 } extra)
             rows.AddRange(await db.QueryToListAsync<ProductRow>(ByIdsSql, new
             {
                 input.Merchant, Ids = extra, VectorIds = extra, TsAny = string.Join(" | ", groups), Terms = groups.ToArray(), Raw = QueryText.Normalize(input.Query),

@@ -10,7 +10,7 @@ namespace Api.Infrastructure.Integrations.Embeddings;
 /// One instance per process (a singleton): the session loads on first use (about 90 MB, under a second), is thread-safe, and
 /// runs with <c>Embeddings:Local:Threads</c> intra-op threads (default: the processor count, at most 4).
 /// <para>
-/// Batches (the background pipelines) are sorted by length and cut into <see cref="SubBatch"/> texts so padding stays small,
+/// Batches (the background pipelines) are sorted by length and cut into <c>Embeddings:Local:BatchSize</c> texts (default 32) so padding stays small,
 /// and run one at a time (a gate), so two pipelines do not oversubscribe the cores; a single query text does not wait for the
 /// gate, so a search's query vector is not stuck behind a catalog being embedded. Texts are cut to <see cref="MaxChars"/>
 /// characters first: the model reads at most 256 word pieces, and shorter inputs are faster.
@@ -21,7 +21,8 @@ public sealed class LocalEmbedder : IDisposable
     public const string ModelName = "sentence-transformers/all-MiniLM-L6-v2";
     public const int Dimensions = 384;
     public const int MaxChars = 400;
-    public const int SubBatch = 32;
+    public const int DefaultSubBatch = 32;
+    readonly int _subBatch;
 
     readonly Lazy<SentenceEncoder> _encoder;
     readonly SemaphoreSlim _gate = new(1, 1);
@@ -30,6 +31,7 @@ public sealed class LocalEmbedder : IDisposable
     public LocalEmbedder(IConfiguration config)
     {
         var threads = config.GetValue("Embeddings:Local:Threads", Math.Min(4, Environment.ProcessorCount));
+        _subBatch = Math.Clamp(config.GetValue("Embeddings:Local:BatchSize", DefaultSubBatch), 1, 256);
         _encoder = new(() => new SentenceEncoder(new Microsoft.ML.OnnxRuntime.SessionOptions
         {
             IntraOpNumThreads = Math.Max(1, threads), InterOpNumThreads = 1,
@@ -54,7 +56,7 @@ public sealed class LocalEmbedder : IDisposable
         _gate.Wait(ct);
         try
         {
-            foreach (var chunk in order.Chunk(SubBatch))
+            foreach (var chunk in order.Chunk(_subBatch))
             {
                 ct.ThrowIfCancellationRequested();
                 var vectors = Run([.. chunk.Select(i => clean[i])], ct);
