@@ -51,7 +51,7 @@ sealed class LocalRuleVerifier : IMatchVerifier
         if (a.Category is not null && b.Category is not null && a.Category != b.Category) conflicts++;
         if (a.Brand is not null && b.Brand is not null && a.Brand != b.Brand) conflicts++;
         conflicts += FuzzyMatcher.AttributeConflicts(a, b).Count();
-        if (FuzzyMatcher.NumbersConflict(a, b)) conflicts++;
+        if (FuzzyMatcher.IdentityConflict(a, b)) conflicts++;
         if (a.Variant is not null && b.Variant is not null && a.Variant != b.Variant) conflicts++;
         if (FuzzyMatcher.WordCoverage(a, b) < 0.5) conflicts++;   // most of the shorter name's words must appear in the other
         var agree = (a.Sizes.Count > 0 && b.Sizes.Count > 0 && Units.Relation(a.Sizes, b.Sizes) == Units.SizeRelation.Same ? 1 : 0) + (a.Category is not null && a.Category == b.Category ? 1 : 0);
