@@ -1,4 +1,5 @@
 using Api.Features.PriceWatch.Team;
+using Api.Infrastructure.Integrations.Embeddings;
 using Api.Infrastructure.Integrations.OpenAi;
 using Api.Infrastructure.Integrations.Outbound;
 using Api.Infrastructure.Jobs;
@@ -21,12 +22,13 @@ static class PriceWatchWork
         // (scoped: one instance per job run counts its local fallbacks), else the local defaults
         services.AddOpenAiClient();
         services.AddSingleton<Common.Matching.LocalRuleVerifier>();
-        services.AddSingleton<Common.Matching.LocalHashingEmbedder>();
+        services.AddTextEmbeddings();
+        services.AddSingleton<Common.Matching.LocalModelEmbedder>();
         services.AddSingleton<Common.Matching.LocalAttributeExtractor>();
         services.AddScoped<Common.Matching.IMatchVerifier>(sp => sp.GetRequiredService<OpenAiClient>().ChatConfigured
             ? ActivatorUtilities.CreateInstance<Common.Matching.OpenAiVerifier>(sp) : sp.GetRequiredService<Common.Matching.LocalRuleVerifier>());
         services.AddScoped<Common.Matching.IEmbedder>(sp => sp.GetRequiredService<OpenAiClient>().EmbeddingsConfigured
-            ? ActivatorUtilities.CreateInstance<Common.Matching.OpenAiEmbedder>(sp) : sp.GetRequiredService<Common.Matching.LocalHashingEmbedder>());
+            ? ActivatorUtilities.CreateInstance<Common.Matching.OpenAiEmbedder>(sp) : sp.GetRequiredService<Common.Matching.LocalModelEmbedder>());
         services.AddScoped<Common.Matching.IAttributeExtractor>(sp => sp.GetRequiredService<OpenAiClient>().ChatConfigured
             ? ActivatorUtilities.CreateInstance<Common.Matching.OpenAiAttributeExtractor>(sp) : sp.GetRequiredService<Common.Matching.LocalAttributeExtractor>());
         services.AddJob<Matching.StartMatch.Job>(Common.MatchingSessions.JobType("match"));

@@ -1,5 +1,6 @@
 using Api.Features.ShopperSearch.Common;
 using Api.Infrastructure.Auth;
+using Api.Infrastructure.Integrations.Embeddings;
 using Api.Infrastructure.Integrations.ImageFetch;
 using Api.Infrastructure.Integrations.OpenAi;
 using Api.Infrastructure.Jobs;
@@ -17,14 +18,18 @@ static class ShopperSearchModule
         services.AddSingleton<ShopperCache>();
         services.AddSingleton<Catalog>();
         services.AddSingleton<TermIndexes>();
+        services.AddSingleton<VectorIndexes>();
+        services.AddTextEmbeddings();
         services.AddSingleton<PreferencesStore>();
         services.AddScoped<ITextEmbedder, TextEmbedder>();
         services.AddScoped<SearchEngine>();
         services.AddScoped<Recommender>();
         services.AddSingleton<Api.Infrastructure.Demo.IDemoSeeder, Demo.Seeder>();
         services.AddJob<Pipeline.Run.Job>(Pipeline.Run.Job.Type);
+        services.AddJob<Pipeline.Reembed.Job>(Pipeline.Reembed.Job.Type);
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Keys.KeysCommand>();
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.BenchDataCommand>();
+        services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.EmbedBenchCommand>();
         return services;
     }
 

@@ -93,8 +93,15 @@ public sealed class MatchingTests(PriceWatchFactory api) : IClassFixture<PriceWa
 
         var embed = await WaitAsync(t, (string)(await (await t.Client().PostJson($"{Base}/embed", new { table = "brand_products", limit = 2 })).Json())["session_id"]!);
         Assert.Equal(2, (int)embed["processed"]!);
-        Assert.Contains("local feature-hashing", (string?)embed["engine"]);
-        Assert.Equal(256, await Pw.ScalarAsync<int>(api, "select max(array_length(embedding, 1)) from pricewatch.brand_products where tenant_id = @t", ("t", t.Id)));
+        Assert.Contains("local sentence embeddings (sentence-transformers/all-MiniLM-L6-v2, 384 dimensions", (string?)embed["engine"]);
+        Assert.Equal(384, await Pw.ScalarAsync<int>(api, "select max(array_length(embedding, 1)) from pricewatch.brand_products where tenant_id = @t", ("t", t.Id)));
+        Assert.Equal(2, await Pw.ScalarAsync<int>(api, "select count(*)::int from pricewatch.brand_products where tenant_id = @t and embedding_model = 'sentence-transformers/all-MiniLM-L6-v2'", ("t", t.Id)));
+
+        // a vector of another model (here the old feature hashing) is re-embedded by the next run, before rows without one
+        await Pw.ExecAsync(api, t.Id, "update pricewatch.brand_products set embedding = array_fill(0.5::real, array[256]), embedding_model = 'local-feature-hashing-256' where id = (select id from pricewatch.brand_products where tenant_id = @t and embedding is not null order by id limit 1)", ("t", t.Id));
+        var again = await WaitAsync(t, (string)(await (await t.Client().PostJson($"{Base}/embed", new { table = "brand_products", limit = 10 })).Json())["session_id"]!);
+        Assert.Equal(2, (int)again["processed"]!);   // the stale row and the one never embedded; the two current ones are left alone
+        Assert.Equal(0, await Pw.ScalarAsync<int>(api, "select count(*)::int from pricewatch.brand_products where tenant_id = @t and (embedding_model is distinct from 'sentence-transformers/all-MiniLM-L6-v2' or array_length(embedding, 1) <> 384)", ("t", t.Id)));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await t.Client().PostJson($"{Base}/embed", new { table = "users" })).StatusCode);
 
         var pro = await Catalog("pro");

@@ -28,6 +28,7 @@ sealed class ProductRow
     public long Matched { get; init; }
     public float NameSimilarity { get; init; }
     public float[]? TextEmbedding { get; init; }
+    public string? TextEmbeddingModel { get; init; }
     public float[]? ImgEmbedding { get; init; }
     public float[]? ColorLab { get; init; }
     public float[]? Color1 { get; init; }

@@ -57,7 +57,7 @@ select p.id as "Id", p.product_id as "ProductId", p.product_name as "ProductName
        case when p.metadata_json = '{}'::jsonb then null else p.metadata_json::text end as "MetadataJson",
        t.rank as "Rank", t.matched as "Matched",
        shopper.name_similarity(@Raw, lower(p.product_name)) as "NameSimilarity",
-       p.text_embedding as "TextEmbedding",
+       p.text_embedding as "TextEmbedding", p.text_embedding_model as "TextEmbeddingModel",
        p.color_embedding as "ColorLab", p.color_embedding_1 as "Color1", p.color_embedding_2 as "Color2", p.color_embedding_3 as "Color3",
        p.percent_1 as "Percent1", p.percent_2 as "Percent2", p.percent_3 as "Percent3",
        case when q.q_mat is null then false else p.search_vector @@ q.q_mat end as "MaterialMatch"

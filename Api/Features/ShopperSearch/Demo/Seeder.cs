@@ -13,7 +13,7 @@ namespace Api.Features.ShopperSearch.Demo;
 /// second merchant 67890 with a few products, so isolation can be tried. Enrichment (embeddings, colours) is computed here from
 /// the stated colour, since demo image URLs are not fetched. Fixed seed and ids; idempotent.
 /// </summary>
-sealed class Seeder : IDemoSeeder
+sealed class Seeder(Api.Infrastructure.Integrations.Embeddings.LocalEmbedder embedder) : IDemoSeeder
 {
     public const long DemoMerchant = 12345;
     public const long OtherMerchant = 67890;
@@ -99,29 +99,32 @@ sealed class Seeder : IDemoSeeder
             OtherCatalog.Select(p => (p.Id, p.Name, p.Cat, "", p.Brand, p.Color, "other", p.Price, p.Gender, $"{p.Name} from the second demo merchant.")).ToList(), ct, _ => Task.CompletedTask);
     }
 
-    static async Task SeedMerchantAsync(NpgsqlConnection conn, long merchant,
+    async Task SeedMerchantAsync(NpgsqlConnection conn, long merchant,
         List<(string Id, string Name, string Cat, string Sub, string Brand, string Color, string Tags, double Price, string Gender, string Details)> products,
         CancellationToken ct, Func<NpgsqlTransaction, Task> extra)
     {
         await using var tx = await conn.BeginTransactionAsync(ct);
         await Exec(conn, tx, "select set_config('app.tenant_id', $1, true)", ct, merchant.ToString(CultureInfo.InvariantCulture));
         await Exec(conn, tx, "insert into shopper.merchant_info (merchant_id, display_name) values ($1, $2) on conflict do nothing", ct, merchant, $"Demo merchant {merchant}");
-        foreach (var p in products)
+        // the demo catalog is small (a few dozen rows): embedded here with the local model, so search is semantic at once
+        var embeddings = await embedder.EmbedAsync(
+            [.. products.Select(p => Enrichment.EmbeddingText(p.Name, p.Cat, p.Sub, p.Brand, p.Color, p.Tags, QueryText.StripHtml(p.Details), null))], ct);
+        foreach (var (p, embedding) in products.Zip(embeddings))
         {
             var details = QueryText.StripHtml(p.Details);
-            var embedding = LocalEmbedding.Embed(Enrichment.EmbeddingText(p.Name, p.Cat, p.Sub, p.Brand, p.Color, p.Tags, details, null));
             var rgb = Colors.Parse(p.Color);
             var lab = rgb is { } c ? Colors.ToLab(c.R, c.G, c.B).ToArray() : null;
             await Exec(conn, tx, """
                 insert into shopper.products (merchant_id, product_id, product_name, handle, product_details, brand, category, sub_category,
                     color, tags, price, price_numeric, gender, image1, status, text_embedding, color_embedding, color_embedding_1, percent_1,
-                    color_names, enriched_at)
-                values ($1, $2, $3, $4, $5, $6, $7, nullif($8, ''), $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, 100, $18, now())
+                    color_names, enriched_at, text_embedding_model)
+                values ($1, $2, $3, $4, $5, $6, $7, nullif($8, ''), $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, 100, $18, now(), $19)
                 on conflict (merchant_id, product_id) do nothing
                 """, ct, merchant, p.Id, p.Name, QueryText.Slug(p.Name), details, p.Brand, p.Cat, p.Sub, p.Color, p.Tags,
                 p.Price.ToString("0.00", CultureInfo.InvariantCulture), p.Price, p.Gender,
                 $"https://cdn.example.com/images/{QueryText.Slug(p.Name)}.jpg", p.Name.StartsWith("Archived", StringComparison.Ordinal) ? "archived" : "active",
-                embedding, (object?)lab ?? DBNull.Value, (object?)(lab is null ? null : Colors.NearestName(Lab.From(lab)!.Value)) ?? DBNull.Value);
+                embedding, (object?)lab ?? DBNull.Value, (object?)(lab is null ? null : Colors.NearestName(Lab.From(lab)!.Value)) ?? DBNull.Value,
+                Api.Infrastructure.Integrations.Embeddings.LocalEmbedder.ModelName);
         }
         await extra(tx);
         await tx.CommitAsync(ct);

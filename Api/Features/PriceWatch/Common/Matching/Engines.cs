@@ -25,10 +25,12 @@ interface IMatchVerifier : IEngineReport
 
 /// <summary>
 /// Vector embeddings for products: the OpenAI-compatible embeddings endpoint when configured (<see cref="OpenAiEmbedder"/>),
-/// else local feature hashing. A null entry means "no vector for this text in this run" (left for the next run).
+/// else the local sentence-embedding model (<see cref="LocalModelEmbedder"/>). A null entry means "no vector for this text in
+/// this run" (left for the next run). <see cref="Model"/> is stored with every vector (<c>embedding_model</c>).
 /// </summary>
 interface IEmbedder : IEngineReport
 {
+    string Model { get; }
     Task<float[]?[]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken ct);
 }
 
@@ -49,7 +51,7 @@ sealed class LocalRuleVerifier : IMatchVerifier
         if (a.Category is not null && b.Category is not null && a.Category != b.Category) conflicts++;
         if (a.Brand is not null && b.Brand is not null && a.Brand != b.Brand) conflicts++;
         conflicts += FuzzyMatcher.AttributeConflicts(a, b).Count();
-        if (FuzzyMatcher.NumbersConflict(a, b)) conflicts++;
+        if (FuzzyMatcher.IdentityConflict(a, b)) conflicts++;
         if (a.Variant is not null && b.Variant is not null && a.Variant != b.Variant) conflicts++;
         if (FuzzyMatcher.WordCoverage(a, b) < 0.5) conflicts++;   // most of the shorter name's words must appear in the other
         var agree = (a.Sizes.Count > 0 && b.Sizes.Count > 0 && Units.Relation(a.Sizes, b.Sizes) == Units.SizeRelation.Same ? 1 : 0) + (a.Category is not null && a.Category == b.Category ? 1 : 0);
@@ -59,42 +61,17 @@ sealed class LocalRuleVerifier : IMatchVerifier
     }
 }
 
-/// <summary>Feature hashing of word tokens and character trigrams into 256 dimensions, L2-normalised.</summary>
-sealed partial class LocalHashingEmbedder : IEmbedder
+/// <summary>
+/// The shared in-process sentence-embedding model (all-MiniLM-L6-v2, 384 dimensions, L2-normalised; see
+/// <see cref="Api.Infrastructure.Integrations.Embeddings.LocalEmbedder"/>), batched; runs inside the embed job only.
+/// </summary>
+sealed class LocalModelEmbedder(Api.Infrastructure.Integrations.Embeddings.LocalEmbedder model) : IEmbedder
 {
-    public string Engine => "local feature-hashing embeddings, 256 dimensions (no OpenAI-compatible endpoint configured)";
-    public int Dimensions => 256;
+    public string Engine => $"local sentence embeddings ({Model}, {Dimensions} dimensions; no OpenAI-compatible endpoint configured)";
+    public string Model => Api.Infrastructure.Integrations.Embeddings.LocalEmbedder.ModelName;
+    public int Dimensions => Api.Infrastructure.Integrations.Embeddings.LocalEmbedder.Dimensions;
 
-    public async Task<float[]?[]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken ct)
-    {
-        var result = new float[]?[texts.Count];
-        for (var i = 0; i < texts.Count; i++) result[i] = await EmbedAsync(texts[i], ct);
-        return result;
-    }
-
-    public Task<float[]> EmbedAsync(string text, CancellationToken ct)
-    {
-        var v = new float[Dimensions];
-        var norm = MatchProfile.Norm(text);
-        foreach (Match m in Word().Matches(norm))
-        {
-            Add(v, "w:" + m.Value, 1f);
-            var padded = $" {m.Value} ";
-            for (var i = 0; i + 3 <= padded.Length; i++) Add(v, "t:" + padded.Substring(i, 3), 0.5f);
-        }
-        var len = MathF.Sqrt(v.Sum(x => x * x));
-        if (len > 0) for (var i = 0; i < v.Length; i++) v[i] = MathF.Round(v[i] / len, 5);
-        return Task.FromResult(v);
-    }
-
-    void Add(float[] v, string feature, float weight)
-    {
-        var h = 2166136261u;   // FNV-1a
-        foreach (var c in feature) h = (h ^ c) * 16777619u;
-        v[h % (uint)Dimensions] += (h & 0x80000000) == 0 ? weight : -weight;
-    }
-
-    [GeneratedRegex("[a-z0-9]+")] private static partial Regex Word();
+    public async Task<float[]?[]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken ct) => await model.EmbedAsync(texts, ct);
 }
 
 sealed partial class LocalAttributeExtractor : IAttributeExtractor

@@ -19,6 +19,8 @@ sealed class Prepared
     public int Pack { get; init; }
     /// <summary>Numbers outside sizes (model numbers, vintages, grits, shade codes, "11-in-1"): differing ones mean another product.</summary>
     public HashSet<string> Numbers { get; init; } = [];
+    /// <summary>Model numbers and SKUs, normalised and compared whole (<see cref="Matching.Identifiers"/>).</summary>
+    public HashSet<string> Identifiers { get; init; } = [];
     /// <summary>The profile's extraction vocabularies found in the text (material, colour, roast, species...), per category.</summary>
     public Dictionary<string, HashSet<string>> Attributes { get; init; } = [];
     /// <summary>A size-variant word (mini, petite, small, large, xl...), if any.</summary>
@@ -100,7 +102,7 @@ sealed partial class FuzzyMatcher
         return new Prepared
         {
             Item = item, Text = string.Join(' ', tokens), Tokens = tokens, Sizes = sizes, Brand = brand, Category = category,
-            Pack = PackQuantity.Extract(item.Name), Numbers = numbers, Attributes = attributes,
+            Pack = PackQuantity.Extract(item.Name), Numbers = numbers, Attributes = attributes, Identifiers = Matching.Identifiers.Of(item.Name),
             Variant = tokens.FirstOrDefault(VariantWords.Contains),
             Words = tokens.Where(t => t.Length >= 3 && t.All(char.IsAsciiLetter) && !_p.Units.Contains(t)).ToHashSet(StringComparer.Ordinal),
         };
@@ -151,7 +153,7 @@ sealed partial class FuzzyMatcher
         else if (a.Sizes.Count == 0 && b.Sizes.Count == 0) size = 80;
         var brand = a.Brand is not null && b.Brand is not null ? (a.Brand == b.Brand ? 100 : 0) : 60;
         if (a.Category is not null && b.Category is not null && a.Category != b.Category) penalty += _p.CategoryMismatchPenalty;
-        if (NumbersConflict(a, b)) penalty += _p.SizeMismatchPenalty + 10;               // 2020 vs 2021, 120 vs 80 grit, #8 vs #10
+        if (IdentityConflict(a, b)) penalty += _p.SizeMismatchPenalty + 10;              // th50px80u vs th50pz80u, 2020 vs 2021, 120 vs 80 grit
         if (a.Variant is not null && b.Variant is not null && a.Variant != b.Variant) penalty += _p.SizeMismatchPenalty;   // petite vs large
         penalty += AttributeConflicts(a, b).Count() * _p.CategoryMismatchPenalty;           // amber vs black, salmon vs chicken, ethiopia vs colombia
         var weights = _p.NameWeight + _p.SizeWeight + _p.BrandWeight;
@@ -160,6 +162,13 @@ sealed partial class FuzzyMatcher
         if (a.Words.Count > 0 && b.Words.Count > 0 && !a.Words.Overlaps(b.Words)) combined = Math.Min(combined, 35);
         return (Math.Round(Math.Clamp(combined, 0, 100), 2), null);
     }
+
+    /// <summary>
+    /// Identifiers decide when both names have one (a shared one: the same model, whatever other numbers say; none shared:
+    /// another product); otherwise numbers outside sizes do (<see cref="NumbersConflict"/>).
+    /// </summary>
+    public static bool IdentityConflict(Prepared a, Prepared b) =>
+        Matching.Identifiers.Conflict(a.Identifiers, b.Identifiers) ?? NumbersConflict(a, b);
 
     /// <summary>Both sides carry numbers the other lacks (an extra catalogue number on one side alone is no conflict).</summary>
     public static bool NumbersConflict(Prepared a, Prepared b) =>

@@ -132,6 +132,7 @@ sealed class OpenAiEmbedder(OpenAiClient client, IConfiguration config, IOptions
 
     public string Engine => _run.Engine;
     public string? Note => _run.Note;
+    public string Model => "openai:" + options.Value.EmbeddingModel;
 
     public async Task<float[]?[]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken ct)
     {

@@ -14,8 +14,10 @@ namespace Api.Features.PriceWatch.Matching.Embed;
 
 /// <summary>
 /// <c>POST /api/match/embed</c> → 202 TaskResponse: embeddings for up to <c>limit</c> rows of <c>product_tracking</c>
-/// (default) or <c>brand_products</c> that have none. Needs a plan with embeddings (enterprise; 403 otherwise). The
-/// session's <c>engine</c> names the embedder (the OpenAI-compatible embeddings endpoint when configured, else local feature hashing).
+/// (default) or <c>brand_products</c> that have none, or whose <c>embedding_model</c> is not the current model (a change of
+/// model re-embeds). Needs a plan with embeddings (enterprise; 403 otherwise). The session's <c>engine</c> names the embedder
+/// (the OpenAI-compatible embeddings endpoint when configured, else the local all-MiniLM-L6-v2 model); progress is
+/// <c>processed</c> of <c>total_products</c>, per batch of 200.
 /// </summary>
 sealed class Endpoint(IMediator mediator) : Endpoint<Request, TaskResponse>
 {
@@ -79,8 +81,10 @@ sealed class Job(AppDb db, TenantContext tenantContext, IEmbedder embedder) : IJ
             await using (var tx = await PwTx.BeginTenantAsync(db, tenant, ct))
             {
                 rows = await db.QueryToListAsync<Row>($"""
-                    select id as "Id", {name} as "Name" from pricewatch.{table} where tenant_id = @T and embedding is null order by id limit @Limit
-                    """, new { T = tenant, payload.Args.Limit }, ct);
+                    select id as "Id", {name} as "Name" from pricewatch.{table}
+                    where tenant_id = @T and (embedding is null or embedding_model is distinct from @Model)
+                    order by embedding is not null, id limit @Limit
+                    """, new { T = tenant, payload.Args.Limit, embedder.Model }, ct);
                 await db.ExecuteAsync("update pricewatch.matching_sessions set total_products = @N where id = @S", new { N = rows.Count, S = payload.SessionId }, ct);
                 await tx.CommitAsync(ct);
             }
@@ -97,9 +101,9 @@ sealed class Job(AppDb db, TenantContext tenantContext, IEmbedder embedder) : IJ
                     }
                 await using var tx = await PwTx.BeginTenantAsync(db, tenant, ct);
                 await db.ExecuteAsync($"""
-                    update pricewatch.{table} p set embedding = u.v::real[]
+                    update pricewatch.{table} p set embedding = u.v::real[], embedding_model = @Model
                       from unnest(cast(@Ids as uuid[]), cast(@Vectors as text[])) as u(id, v) where p.id = u.id and p.tenant_id = @T
-                    """, new { T = tenant, Ids = ids.ToArray(), Vectors = texts.ToArray() }, ct);
+                    """, new { T = tenant, Ids = ids.ToArray(), Vectors = texts.ToArray(), embedder.Model }, ct);
                 done += ids.Count;
                 await db.ExecuteAsync("update pricewatch.matching_sessions set processed = @N where id = @S", new { N = done, S = payload.SessionId }, ct);
                 await tx.CommitAsync(ct);

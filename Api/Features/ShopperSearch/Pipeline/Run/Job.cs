@@ -182,10 +182,12 @@ sealed class Job(AppDb db, Db rawDb, ITextEmbedder embedder, GuardedImageFetcher
     Task<int> TextEmbeddingsAsync(Payload p, CancellationToken ct) => ForEachBatchAsync(p, async rows =>
     {
         var texts = rows.Select(r => Enrichment.EmbeddingText(r.ProductName, r.Category, r.SubCategory, r.Brand, r.Color, r.Tags, r.ProductDetails, r.ColorNames)).ToList();
+        var model = embedder.Model;
         var vectors = await embedder.EmbedAsync(texts, ct);
         await using var tx = await db.BeginTenantAsync(ct);
         for (var i = 0; i < rows.Count; i++)
-            await db.ExecuteAsync("update shopper.products set text_embedding = @V where id = @Id and merchant_id = @Merchant", new { V = vectors[i], rows[i].Id, p.Merchant }, ct);
+            await db.ExecuteAsync("update shopper.products set text_embedding = @V, text_embedding_model = @Model where id = @Id and merchant_id = @Merchant",
+                new { V = vectors[i], Model = model, rows[i].Id, p.Merchant }, ct);
         await tx.CommitAsync(ct);
     }, ct);
 
