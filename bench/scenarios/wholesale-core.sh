@@ -38,7 +38,7 @@ run() {
   BENCH_CONNECTIONS=2 bench_http wholesale-v1-products-all-c2 "$base/api/v1/products?page=7&per_page=50" "$key"
 
   # ordering: 50 concurrent buyers, 5 lines each, over 2,000 well-stocked products
-  FIRST_ID=$first SPAN=2000 wrk -t2 -c50 -d5s -s "$BENCH_DIR/scenarios/wholesale/orders.lua" "$BASE_URL$base/api/orders" >/dev/null
+  FIRST_ID=$first SPAN=2000 wrk -t2 -c50 -d5s -s "$BENCH_DIR/scenarios/wholesale/orders-report.lua" "$BASE_URL$base/api/orders" >/dev/null
   FIRST_ID=$first SPAN=2000 wrk -t2 -c50 -d"$BENCH_DURATION" --latency -s "$BENCH_DIR/scenarios/wholesale/orders-report.lua" \
     "$BASE_URL$base/api/orders" | awk '/^JSON /{sub(/^JSON /,""); print}' > "$RESULTS/wholesale-orders.json.tmp"
   python3 - "$RESULTS/wholesale-orders.json.tmp" "$RESULTS/wholesale-orders.json" <<'PY'

@@ -1,5 +1,5 @@
--- orders.lua plus the report of bench/report.lua (wrk takes one script).
--- wrk -s orders.lua: set FIRST_ID and SPAN in the environment.
+-- 5-line guest orders over the bench's order products (FIRST_ID .. FIRST_ID + SPAN - 1), with bench/report.lua's JSON report
+-- (wrk takes one script). Set FIRST_ID and SPAN in the environment.
 local first = tonumber(os.getenv("FIRST_ID"))
 local span = tonumber(os.getenv("SPAN"))
 local counter = 0
