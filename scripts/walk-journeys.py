@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Walks http-samples/journeys/*.http against a running API (`dotnet run --project Api`, Development, sandbox on), as a
+"""Walks http-samples/journeys/*.http (or .http files given by path) against a running API (`dotnet run --project Api`, Development, sandbox on), as a
 person would with the REST Client: variables, `# @name` captures ({{name.response.body.$.a.b}}), the file's
-`# token-command:` minted with the API's own `token` command, and each request's `# expect NNN`. Prints one line per request
+`# token-command:` minted with the API's own `token` command, cookies kept, and each request's `# expect NNN` (file bodies,
+`< ./path`, are not expanded: HttpSamplesTests runs those). Prints one line per request
 and exits 1 if any answered another status.
 
     scripts/walk-journeys.py                      # every journey file
@@ -52,7 +53,7 @@ def walk(path):
     for tc in re.finditer(r"^# token-command(?:\s+(\w+))?:\s*(.+)$", text, re.M):   # "# token-command name: args" fills {{name}}
         env[tc.group(1) or "token"] = mint(tc.group(2))
     named, failures = {}, 0
-    opener = urllib.request.build_opener(NoRedirect)
+    opener = urllib.request.build_opener(NoRedirect, urllib.request.HTTPCookieProcessor())   # cookies kept, as REST Client does
     for block in text.split("###")[1:]:
         lines = block.split("\n")
         title = lines[0].strip()
@@ -96,7 +97,9 @@ SHOW = "--show" in sys.argv   # print each answer's first 400 bytes
 def main():
     sys.argv = [a for a in sys.argv if a != "--show"]
     files = sorted(glob.glob(os.path.join(ROOT, "http-samples", "journeys", "*.http")))
-    if len(sys.argv) > 1:
+    if len(sys.argv) > 1 and os.path.isfile(sys.argv[1]):   # or any .http file given by path
+        files = [os.path.abspath(a) for a in sys.argv[1:]]
+    elif len(sys.argv) > 1:
         files = [f for f in files if any(a in os.path.basename(f) for a in sys.argv[1:])]
     failed = 0
     for f in files:
