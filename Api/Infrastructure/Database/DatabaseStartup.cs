@@ -41,7 +41,7 @@ public sealed class DatabaseStartup(Db db, IConfiguration config, IOptions<DbOpt
         }
 
         await Migrator.MigrateAsync(owner, new NpgsqlConnectionStringBuilder(app).Username ?? o.AppRole, log, ct);
-        db.Open(owner, app, _embedded is not null, o.MaxPoolSize);
+        db.Open(owner, app, _embedded is not null, o.MaxPoolSize, o.MaxAutoPrepare);
 
         if (_embedded is not null && o.SeedDemoData && (fresh || !await DemoData.AnySeededAsync(db, ct)))
             await DemoData.SeedAsync(services, ct);

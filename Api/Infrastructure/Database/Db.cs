@@ -26,10 +26,13 @@ public sealed class Db : IAsyncDisposable
     public NpgsqlDataSource Owner => _owner ?? throw NotReady();
     public DataOptions Options => _options ?? throw NotReady();
 
-    internal void Open(string owner, string app, bool embedded, int maxPool)
+    internal void Open(string owner, string app, bool embedded, int maxPool, int maxAutoPrepare = 0)
     {
         OwnerConnectionString = owner;
-        AppConnectionString = new NpgsqlConnectionStringBuilder(app) { MaxPoolSize = maxPool }.ConnectionString;
+        // statements a connection runs repeatedly are prepared by Npgsql after two uses (parse and plan once per connection)
+        var csb = new NpgsqlConnectionStringBuilder(app) { MaxPoolSize = maxPool };
+        if (maxAutoPrepare > 0 && csb.MaxAutoPrepare == 0) (csb.MaxAutoPrepare, csb.AutoPrepareMinUsages) = (maxAutoPrepare, 2);
+        AppConnectionString = csb.ConnectionString;
         Embedded = embedded;
         _app = new NpgsqlDataSourceBuilder(AppConnectionString).Build();
         _owner = new NpgsqlDataSourceBuilder(owner).Build();

@@ -18,4 +18,11 @@ public sealed class DbOptions
     /// <summary>Seed demo data on first start of a fresh embedded database.</summary>
     public bool SeedDemoData { get; set; } = true;
     public int MaxPoolSize { get; set; } = 50;
+    /// <summary>
+    /// Npgsql automatic preparation on the app connection: up to this many statements per connection are prepared after two
+    /// uses, so PostgreSQL parses and plans each slice's SQL once per connection (0 turns it off; a <c>Max Auto Prepare</c> in
+    /// <c>ConnectionStrings:PostgresApp</c> wins). Behind PgBouncer in transaction mode this needs PgBouncer 1.21+
+    /// (<c>max_prepared_statements</c>) or 0. Measured: Wholesale's 16-buyer order bench went from 509 to 639 orders/s.
+    /// </summary>
+    public int MaxAutoPrepare { get; set; } = 64;
 }
