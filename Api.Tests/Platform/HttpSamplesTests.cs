@@ -154,7 +154,17 @@ public sealed class SamplesApi : ApiFactory
     {
         ["ShopperSearch:AdminToken"] = ShopperAdminToken,
         ["RateLimits:wholesale_signin:PermitLimit"] = "1000",   // the Wholesale samples sign in and recover more than 10 times a minute from one address
+        // what a new user runs them against: Development's sandbox for Stripe, Shopify, Google and the demo storefronts
+        [Api.Infrastructure.Integrations.Sandbox.Sandbox.EnabledSetting] = "true",
+        [Api.Infrastructure.Integrations.Sandbox.Sandbox.UrlSetting] = $"http://127.0.0.1:{FreePort()}",
     };
+
+    static int FreePort()
+    {
+        using var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        l.Start();
+        return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+    }
 }
 
 public sealed class TokenCommandTests(ApiFactory api) : IClassFixture<ApiFactory>
