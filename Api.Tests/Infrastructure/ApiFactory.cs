@@ -63,5 +63,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public NpgsqlConnection AppConnection() => new(Services.GetRequiredService<Db>().AppConnectionString);
     public NpgsqlConnection OwnerConnection() => new(OwnerConnectionString);
 
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await TestCluster.DropDatabaseAsync(OwnerConnectionString);   // a run creates hundreds: CI disks are small
+    }
 }

@@ -64,4 +64,21 @@ public static class TestCluster
         finally { CloneGate.Release(); }
         return pg.ConnectionString(name);
     }
+
+    /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/> (forcing out what is still connected); best effort.</summary>
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        if (string.IsNullOrEmpty(connectionString) || !Cluster.IsValueCreated) return;
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        if (string.IsNullOrEmpty(name) || name == "slices_template") return;
+        try
+        {
+            var pg = await Cluster.Value;
+            await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(pg.ConnectionString()) { Pooling = false }.ConnectionString);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"drop database if exists \"{name}\" with (force)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException) { }
+    }
 }
