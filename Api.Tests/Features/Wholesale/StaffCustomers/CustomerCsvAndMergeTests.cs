@@ -29,7 +29,7 @@ public sealed class CustomerCsvAndMergeTests(StaffCustomersApi api) : IClassFixt
         Assert.StartsWith("text/csv", template.Content.Headers.ContentType!.ToString());
         Assert.Equal(Header, (await template.Content.ReadAsStringAsync()).TrimEnd());
 
-        var evil = "=HYPERLINK(\"http://x.test\")" + WsKit.Unique("q");
+        var evil = "=SUM(A1+A2)" + WsKit.Unique("q");
         var id = await api.InsertCustomerAsync(company: evil, phone: "+13125550144");
         await api.InsertOrderAsync(id, total: 42m);
         var export = await staff.GetAsync($"{B}/api/staff/customers/export-csv");
@@ -38,8 +38,8 @@ public sealed class CustomerCsvAndMergeTests(StaffCustomersApi api) : IClassFixt
         var lines = text.Split("\r\n");
         Assert.Equal(Header, lines[0]);
         var line = Assert.Single(lines, l => l.Contains(evil[1..]));
-        Assert.Contains("'=HYPERLINK", line);
-        Assert.DoesNotContain(",=HYPERLINK", line);
+        Assert.Contains("'=SUM", line);
+        Assert.DoesNotContain(",=SUM", line);
         Assert.Contains("'+13125550144", line);
         Assert.Contains(",1,42.00,", line);
         Assert.Contains("1 Main St,Chicago,IL,60601", line);

@@ -15,10 +15,10 @@ sealed record Request : IRequest<ErrorOr<Response>>
     };
 
     [QueryParam] public int? Page { get; init; }
-    [QueryParam] public int? PerPage { get; init; }
+    [QueryParam, BindFrom("per_page")] public int? PerPage { get; init; }
     [QueryParam] public string? Search { get; init; }
-    [QueryParam] public string? SortBy { get; init; }
-    [QueryParam] public string? SortDir { get; init; }
+    [QueryParam, BindFrom("sort_by")] public string? SortBy { get; init; }
+    [QueryParam, BindFrom("sort_dir")] public string? SortDir { get; init; }
 
     sealed class Validator : Validator<Request>
     {

@@ -10,7 +10,7 @@ namespace Api.Features.Wholesale.StaffUsers.ListUsers;
 sealed record Request : IRequest<ErrorOr<object>>
 {
     [QueryParam] public int? Page { get; init; }
-    [QueryParam] public int? PerPage { get; init; }
+    [QueryParam, BindFrom("per_page")] public int? PerPage { get; init; }
     [QueryParam] public string? Search { get; init; }
     [JsonIgnore, HideFromDocs] public bool Accounts { get; init; }
     [JsonIgnore, HideFromDocs] public Caller Caller { get; init; } = Caller.Anonymous;
