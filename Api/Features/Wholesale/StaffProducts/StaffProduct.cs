@@ -2,7 +2,7 @@ namespace Api.Features.Wholesale.StaffProducts;
 
 /// <summary>
 /// The staff <c>product</c> object: the key API's fields plus what staff manage (cost, shipping, customisation) and the
-/// number of stored images. <c>ship_weight_oz</c> is the stored weight_lb × 16; the box is in inches.
+/// number of stored images and the primary one's id. <c>ship_weight_oz</c> is the stored weight_lb × 16; the box is in inches.
 /// </summary>
 sealed record StaffProduct
 {
@@ -29,6 +29,8 @@ sealed record StaffProduct
     public bool IsCustomizable { get; init; }
     public bool IsActive { get; init; }
     public int ImageCount { get; init; }
+    /// <summary>The stored image image_url names (first in the gallery), or null.</summary>
+    public long? PrimaryImageId { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
 }

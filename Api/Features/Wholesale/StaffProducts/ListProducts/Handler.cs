@@ -47,6 +47,7 @@ sealed class Handler(AppDb db) : IRequestHandler<Request, ErrorOr<Response>>
         public bool? IsCustomizable { get; init; }
         public bool? IsActive { get; init; }
         public int? ImageCount { get; init; }
+        public long? PrimaryImageId { get; init; }
         public DateTime? CreatedAt { get; init; }
         public DateTime? UpdatedAt { get; init; }
 
@@ -57,7 +58,7 @@ sealed class Handler(AppDb db) : IRequestHandler<Request, ErrorOr<Response>>
             InStock = InStock!.Value, StockQuantity = StockQuantity, ImageUrl = ImageUrl, CostPerItem = CostPerItem,
             ShipWeightOz = ShipWeightOz, ShipBoxName = ShipBoxName, ShipBoxLength = ShipBoxLength, ShipBoxWidth = ShipBoxWidth,
             ShipBoxHeight = ShipBoxHeight, IsCustomizable = IsCustomizable ?? false, IsActive = IsActive!.Value,
-            ImageCount = ImageCount ?? 0, CreatedAt = CreatedAt!.Value, UpdatedAt = UpdatedAt!.Value,
+            ImageCount = ImageCount ?? 0, PrimaryImageId = PrimaryImageId, CreatedAt = CreatedAt!.Value, UpdatedAt = UpdatedAt!.Value,
         };
     }
 }

@@ -8,6 +8,7 @@ select t.total as "Total", p.id as "Id", p.sku as "Sku", p.name as "Name", p.des
        round(p.weight_lb * 16, 2) as "ShipWeightOz", p.ship_box_name as "ShipBoxName", p.box_length_in as "ShipBoxLength",
        p.box_width_in as "ShipBoxWidth", p.box_height_in as "ShipBoxHeight", p.is_customizable as "IsCustomizable",
        p.is_active as "IsActive", (select count(*)::int from wholesale.product_images i where i.product_id = p.id) as "ImageCount",
+       (select i.id from wholesale.product_images i where i.product_id = p.id order by i.position, i.id desc limit 1) as "PrimaryImageId",
        p.created_at as "CreatedAt", p.updated_at as "UpdatedAt"
 from (
     select count(*) as total from wholesale.products p

@@ -20,6 +20,6 @@ sealed class Handler(AppDb db, IHttpContextAccessor http) : IRequestHandler<Requ
         var imageId = await editor.StoreImageAsync(req.ProductId, prepared.Value, primary: true, ct);
         var product = (await editor.ViewAsync(req.ProductId, ct))!;
         await tx.CommitAsync(ct);
-        return new Response(true, editor.ImageUrl(req.ProductId, imageId), product);
+        return new Response(true, editor.ImageUrl(req.ProductId, imageId), imageId, product);
     }
 }
