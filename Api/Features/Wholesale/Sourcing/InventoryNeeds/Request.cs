@@ -11,7 +11,7 @@ namespace Api.Features.Wholesale.Sourcing.InventoryNeeds;
 /// </summary>
 sealed record Request : IRequest<ErrorOr<List<Need>>>
 {
-    [QueryParam] public long? ProductId { get; init; }
+    [QueryParam, BindFrom("product_id")] public long? ProductId { get; init; }
     /// <summary>Beyond the document: at most this many rows (default 500, at most 5,000).</summary>
     [QueryParam] public int? Limit { get; init; }
 

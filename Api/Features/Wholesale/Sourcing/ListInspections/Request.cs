@@ -9,8 +9,8 @@ namespace Api.Features.Wholesale.Sourcing.ListInspections;
 sealed record Request : IRequest<ErrorOr<List<QcRow>>>
 {
     [QueryParam] public string? Status { get; init; }
-    [QueryParam] public long? ShipmentId { get; init; }
-    [QueryParam] public long? SupplierId { get; init; }
+    [QueryParam, BindFrom("shipment_id")] public long? ShipmentId { get; init; }
+    [QueryParam, BindFrom("supplier_id")] public long? SupplierId { get; init; }
     /// <summary>Beyond the document: newest first, at most this many (default 500, at most 1,000).</summary>
     [QueryParam] public int? Limit { get; init; }
 

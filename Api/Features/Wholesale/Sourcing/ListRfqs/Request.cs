@@ -8,7 +8,7 @@ namespace Api.Features.Wholesale.Sourcing.ListRfqs;
 sealed record Request : IRequest<ErrorOr<List<RfqRow>>>
 {
     [QueryParam] public string? Status { get; init; }
-    [QueryParam] public long? ProductId { get; init; }
+    [QueryParam, BindFrom("product_id")] public long? ProductId { get; init; }
     /// <summary>Beyond the document: newest first, at most this many (default 500, at most 1,000).</summary>
     [QueryParam] public int? Limit { get; init; }
 

@@ -9,7 +9,7 @@ namespace Api.Features.Wholesale.Sourcing.ListShipments;
 sealed record Request : IRequest<ErrorOr<List<ShipmentRow>>>
 {
     [QueryParam] public string? Status { get; init; }
-    [QueryParam] public long? SupplierId { get; init; }
+    [QueryParam, BindFrom("supplier_id")] public long? SupplierId { get; init; }
     [QueryParam] public string? Active { get; init; }
     /// <summary>Beyond the document: newest first, at most this many (default 500, at most 1,000).</summary>
     [QueryParam] public int? Limit { get; init; }
