@@ -1,3 +1,5 @@
+using Api.Infrastructure.Integrations.EasyPost;
+using Api.Infrastructure.Integrations.Ups;
 using Api.Infrastructure.Integrations.Discord;
 using Api.Infrastructure.Integrations.Twilio;
 using Api.Infrastructure.Jobs;
@@ -37,6 +39,7 @@ static class WholesaleModule
         services.AddSingleton<Api.Infrastructure.Demo.IDemoSeeder, Demo.Seeder>();
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.GenerateBenchData.CliCommand>();
         // area registrations (job kinds, typed clients, scheduled tasks) go below, one line each
+        services.AddEasyPost().AddUpsTracking();   // shipping: labels (EasyPost or the local carrier) and UPS tracking
         services.AddSingleton<Common.AfterResponse>().AddHostedService(sp => sp.GetRequiredService<Common.AfterResponse>());   // sign-in: mails/texts after the answer
         services.TryAddSingleton<Common.ISmsSender, Common.OutboxSmsSender>();   // sign-in: default SMS sender (outbox); the Twilio client replaces it
         services.TryAddSingleton<Api.Infrastructure.Integrations.Mail.IMailSender, Api.Infrastructure.Integrations.Mail.MailSender>();   // sign-in
