@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ErrorOr;
 using Mediator;
 
@@ -5,4 +6,9 @@ namespace Api.Features.Wholesale.ShippingReports.Stats;
 
 sealed record Request : IRequest<ErrorOr<Response>>;
 
-sealed record Response(int ShippedToday, int InTransit, int Delivered7d);
+sealed record Response
+{
+    public int ShippedToday { get; init; }
+    public int InTransit { get; init; }
+    [JsonPropertyName("delivered_7d")] public int Delivered7d { get; init; }
+}
