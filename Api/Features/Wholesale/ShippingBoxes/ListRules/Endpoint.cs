@@ -5,7 +5,7 @@ using Mediator;
 
 namespace Api.Features.Wholesale.ShippingBoxes.ListRules;
 
-sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
+sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Response>
 {
     public override void Configure()
     {
@@ -15,6 +15,6 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
         Description(b => b.WithSummary("Box recommendation rules").Produces<Response>());
     }
 
-    public override async Task HandleAsync(Request req, CancellationToken ct) =>
-        await Send.ResultAsync(await mediator.Send(req with { Caller = Caller.From(User) }, ct), ct);
+    public override async Task HandleAsync(CancellationToken ct) =>
+        await Send.ResultAsync(await mediator.Send(new Request { Caller = Caller.From(User) }, ct), ct);
 }
