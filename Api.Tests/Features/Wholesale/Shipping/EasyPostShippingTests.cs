@@ -94,6 +94,20 @@ public sealed class EasyPostShippingTests(EasyPostApi api) : IClassFixture<EasyP
     }
 
     [Fact]
+    public async Task A_failing_easypost_is_502_and_writes_nothing()
+    {
+        var (client, number) = await ConfirmedAsync();
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(ShipKit.Label(), new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = null })!;
+        body["parcels"]![0]!["weight"] = 2399;
+        var rsp = await client.PostAsync($"{Orders}/{number}/label", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        await ShipKit.Fails(rsp, HttpStatusCode.BadGateway);
+        Assert.Equal(0, await api.Scalar<long>("select count(*) from wholesale.shipping_labels l join wholesale.orders o on o.id = l.order_id where o.order_number = $1", number));
+        var order = (await ShipKit.Ok(await client.GetAsync($"{Orders}/{number}")))["order"]!;
+        Assert.Equal("confirmed", (string?)order["status"]);
+        Assert.Equal(0m, (decimal)order["shipping_cost"]!);
+    }
+
+    [Fact]
     public async Task A_typed_in_ups_number_is_tracked_at_ups_after_a_token()
     {
         var client = await api.StaffClientAsync("staff");

@@ -74,6 +74,12 @@ public sealed class FakeEasyPost
                     await ctx.Response.WriteAsJsonAsync(new { error = new { code = "SHIPMENT.INVALID_PARAMS", message = "Missing required parameter." } });
                     return;
                 }
+                if ((decimal?)s["parcel"]?["weight"] == 2399m)   // the tests' way to make EasyPost fail
+                {
+                    ctx.Response.StatusCode = 500;
+                    await ctx.Response.WriteAsJsonAsync(new { error = new { code = "INTERNAL_SERVER_ERROR", message = "Something went wrong" } });
+                    return;
+                }
                 var id = "shp_" + Interlocked.Increment(ref _seq);
                 _rates[id] = Rates(id, 1);
                 await ctx.Response.WriteAsync(new JsonObject { ["id"] = id, ["object"] = "Shipment", ["rates"] = _rates[id].DeepClone() }.ToJsonString());
