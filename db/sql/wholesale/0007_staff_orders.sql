@@ -55,3 +55,9 @@ create index if not exists orders_live_created on wholesale.orders (created_at d
 create index if not exists orders_search_trgm on wholesale.orders using gin (
     (lower(order_number || ' ' || coalesce(delivery_name, '') || ' ' || coalesce(delivery_company, '') || ' ' ||
            coalesce(delivery_email::text, '') || ' ' || coalesce(delivery_phone, ''))) gin_trgm_ops) where deleted_at is null;
+
+-- The dashboard's needs_attention work list (stats): small, so a partial index keeps it cheap on a large order table.
+create index if not exists orders_attention on wholesale.orders (sales_rep_id)
+    where deleted_at is null and (refund_failed or needs_review or payment_status in ('check_review', 'failed') or status = 'pending');
+-- Cost of goods per order for the profit dashboard (index-only scan of the lines).
+create index if not exists order_items_cost on wholesale.order_items (order_id) include (quantity, unit_cost);
