@@ -24,6 +24,8 @@ sealed record CustomerView
     public decimal StoreCredit { get; init; }
     public long OrderCount { get; init; }
     public decimal TotalSpent { get; init; }
+    /// <summary>The list's total matches when it counts them in the same query (a search); never serialised.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public long? TotalCount { get; init; }
 
     static readonly string SelectSql = Sql.Load<CustomerView>("CustomerView.sql");
 

@@ -5,10 +5,16 @@ using Mediator;
 
 namespace Api.Features.Wholesale.StaffCustomers.ListCustomers;
 
+/// <summary>
+/// A search reads the page and the number of matches in one trigram scan (count(*) over ()); the unsearched list counts
+/// with an index-only count and reads the page in index order. The SQL text differs per case (and per whitelisted order),
+/// so each prepared statement keeps a plan that fits it.
+/// </summary>
 sealed class Handler(AppDb db) : IRequestHandler<Request, ErrorOr<Response>>
 {
     static readonly string ListSql = Sql.Load<Handler>("ListCustomers.sql");
     static readonly string CountSql = Sql.Load<Handler>("CountCustomers.sql");
+    static readonly string SearchSql = string.Join('\n', Sql.Load<Handler>("Search.sql").Split('\n').Where(l => !l.TrimStart().StartsWith("--")));
 
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
@@ -18,10 +24,25 @@ sealed class Handler(AppDb db) : IRequestHandler<Request, ErrorOr<Response>>
         var order = $"{Request.Sorts[req.SortBy ?? "created_at"]} {dir} nulls last, c.id {dir}";
         var search = string.IsNullOrWhiteSpace(req.Search) ? null : "%" + Like(req.Search.Trim().ToLowerInvariant()) + "%";
         var args = new { Search = search, Limit = perPage, Offset = (page - 1) * perPage };
-        var total = (await db.QueryToListAsync<long>(CountSql, args, ct))[0];
-        var rows = total == 0 ? [] : await db.QueryToListAsync<CustomerView>(ListSql.Replace("/*ORDER*/", order), args, ct);
+        var where = search is null ? "" : SearchSql;
+        var count = CountSql.Replace("/*SEARCH*/", where);
+        List<CustomerView> rows;
+        long total;
+        if (search is null)
+        {
+            total = (await db.QueryToListAsync<long>(count, args, ct))[0];
+            rows = total == 0 ? [] : await db.QueryToListAsync<CustomerView>(List(order, where, "null::bigint"), args, ct);
+        }
+        else
+        {
+            rows = await db.QueryToListAsync<CustomerView>(List(order, where, "count(*) over ()"), args, ct);
+            total = rows.Count > 0 ? rows[0].TotalCount ?? 0 : page == 1 ? 0 : (await db.QueryToListAsync<long>(count, args, ct))[0];
+        }
         return new Response(rows, total, page, perPage, (total + perPage - 1) / perPage);
     }
+
+    static string List(string order, string where, string total) =>
+        ListSql.Replace("/*ORDER*/", order).Replace("/*SEARCH*/", where).Replace("/*TOTAL*/", total);
 
     static string Like(string s) => s.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }
