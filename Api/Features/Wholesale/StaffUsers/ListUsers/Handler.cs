@@ -9,6 +9,9 @@ sealed class Handler(AppDb db) : IRequestHandler<Request, ErrorOr<object>>
 {
     static readonly string AccountsSql = Sql.Load<Handler>("Accounts.sql");
     static readonly string AccountsCountSql = Sql.Load<Handler>("AccountsCount.sql");
+    /// <summary>The search (trigram index customers_staff_search), put in the SQL text only when searching.</summary>
+    const string SearchCondition =
+        "and wholesale.customer_search_text(c.first_name, c.last_name, c.company_name, c.email, c.phone, c.username) like @Search";
 
     public async ValueTask<ErrorOr<object>> Handle(Request req, CancellationToken ct)
     {
@@ -23,8 +26,9 @@ sealed class Handler(AppDb db) : IRequestHandler<Request, ErrorOr<object>>
         var search = string.IsNullOrWhiteSpace(req.Search) ? null
             : "%" + req.Search.Trim().ToLowerInvariant().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
         var args = new { Search = search, Limit = perPage, Offset = (page - 1) * perPage };
-        var total = (await db.QueryToListAsync<long>(AccountsCountSql, args, ct))[0];
-        var users = total == 0 ? [] : await db.QueryToListAsync<AccountView>(AccountsSql, args, ct);
+        var where = search is null ? "" : SearchCondition;
+        var total = (await db.QueryToListAsync<long>(AccountsCountSql.Replace("/*SEARCH*/", where), args, ct))[0];
+        var users = total == 0 ? [] : await db.QueryToListAsync<AccountView>(AccountsSql.Replace("/*SEARCH*/", where), args, ct);
         return ErrorOrFactory.From<object>(new AccountsResponse(users, total, page, perPage, (total + perPage - 1) / perPage));
     }
 }
