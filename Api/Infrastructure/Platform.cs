@@ -34,6 +34,7 @@ public static class Platform
         services.AddSingleton<Db>();
         services.AddSingleton<DbOutage>();
         services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<ClusterSignals>().AddHostedService(sp => sp.GetRequiredService<ClusterSignals>());   // caches hear other instances' writes
         services.AddScoped<AppDb>();
         services.AddScoped<TenantContext>();
 

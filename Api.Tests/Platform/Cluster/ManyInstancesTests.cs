@@ -1,6 +1,13 @@
 using System.Net;
 using Api.Infrastructure.RateLimiting;
 using Api.Tests.Infrastructure;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using Api.Features.ShopperSearch.Demo;
+using Api.Infrastructure.Database;
+using Api.Infrastructure.Demo;
+using Api.Tests.Features.ShopperSearch;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Api.Tests.Platform.Cluster;
@@ -17,6 +24,7 @@ public sealed class ManyInstancesTests : IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["RateLimits:platform:PermitLimit"] = "10", ["RateLimits:platform:WindowSeconds"] = "3600",   // an hour, so no run straddles a window edge
+            ["ShopperSearch:Cors:AllowedOrigins:0"] = "https://shop.example.com",
             ["RateLimits:cluster-block:PermitLimit"] = "200", ["RateLimits:cluster-block:WindowSeconds"] = "3600", ["RateLimits:cluster-block:Block"] = "20",
         };
         for (var i = 0; i < 3; i++)
@@ -82,5 +90,37 @@ public sealed class ManyInstancesTests : IAsyncLifetime
         cmd.CommandText = "select taken from platform.rate_limit_counters where partition = $1";
         cmd.Parameters.Add(new() { Value = partition });
         Assert.Equal(260L, (long)(await cmd.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task A_shoppersearch_ingest_on_one_instance_shows_in_a_search_on_another_within_a_second()
+    {
+        await DemoData.SeedAsync(_instances[0].Services, CancellationToken.None);
+        foreach (var i in _instances) await i.Services.GetRequiredService<ClusterSignals>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
+        var reader = _instances[1].Merchant(Shopper.Demo);
+        var query = new { query_str = "clustered seersucker camp shirt" };
+        async Task<List<string>> Search() => Shopper.Ids((await reader.Post("/api/v0/product/search/text", query)).Body["results"]!["data"]!);
+
+        Assert.DoesNotContain("CL-1", await Search());
+        Assert.DoesNotContain("CL-1", await Search());   // served from instance 1's memory now
+
+        var writer = _instances[0].Merchant(Shopper.Demo);
+        writer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Seeder.DemoApiKey);
+        var row = """{"product_id":"CL-1","product_name":"Clustered Seersucker Camp Shirt","price":"58.00","price_numeric":58.0,"image1":"https://cdn.example.com/i/cl1.jpg","color":"light blue"}""";
+        var ingest = await writer.PostAsync("/shopper/api/v1/ingest/products", new StringContent(row, new UTF8Encoding(false), "application/x-ndjson"));
+        Assert.Equal(HttpStatusCode.OK, ingest.StatusCode);
+        for (var n = 0; n < 300; n++)
+        {
+            var state = (await writer.Send(HttpMethod.Get, $"/api/v1/pipeline/status/{Shopper.Demo}")).Body;
+            if ((string?)state["status"] is "completed" or "failed") break;
+            await Task.Delay(100);
+        }
+
+        var clock = Stopwatch.StartNew();
+        while (!(await Search()).Contains("CL-1"))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), "instance 1 still serves the search cached before instance 0's ingest");
+            await Task.Delay(50);
+        }
     }
 }
