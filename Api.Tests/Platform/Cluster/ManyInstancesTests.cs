@@ -123,4 +123,20 @@ public sealed class ManyInstancesTests : IAsyncLifetime
             await Task.Delay(50);
         }
     }
+
+    [Fact]
+    public void A_scheduled_task_runs_once_per_occurrence_across_the_instances()
+    {
+        if (DateTime.UtcNow.Second >= 57) Thread.Sleep(4000);   // keep the test inside one minute
+        var mutexes = _instances.Select(i => i.Services.GetRequiredService<Coravel.Scheduling.Schedule.Interfaces.IMutex>()).ToArray();
+        var task = "cluster-task-" + Guid.NewGuid().ToString("N")[..8];
+        var runs = 0;
+        foreach (var m in mutexes)   // each instance's scheduler ticks a moment after the previous one finished
+        {
+            if (!m.TryGetLock(task, 10)) continue;
+            runs++;
+            m.Release(task);
+        }
+        Assert.Equal(1, runs);
+    }
 }
