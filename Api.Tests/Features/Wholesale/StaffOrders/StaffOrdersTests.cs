@@ -130,6 +130,9 @@ public sealed class StaffOrdersTests(StaffOrdersFactory api) : IClassFixture<Sta
         Assert.Equal(0, (long)past["total"]!);
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync($"{Orders}?status=lost")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync($"{Orders}?per_page=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync($"{Orders}?from_date=yesterday")).StatusCode);
+        var rep = await (await staff.GetAsync($"{Orders}?rep_id=987654&per_page=5")).Ok();
+        Assert.Equal(0, (long)rep["total"]!);
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync($"{Orders}?from_date=2001-02-01&to_date=2001-01-01")).StatusCode);
     }
 
