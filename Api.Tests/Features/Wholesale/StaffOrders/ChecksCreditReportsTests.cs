@@ -93,7 +93,12 @@ public sealed class ChecksCreditReportsTests(StaffOrdersFactory api) : IClassFix
     public async Task Stats_and_profit_dashboard()
     {
         var staff = await api.StaffClientAsync("staff");
+        var allBefore = await (await staff.GetAsync($"{WsKit.Base}/api/staff/stats")).Ok();
         var (id, _, _, total) = await StaffOrdersKit.OrderAsync(api, price: 50m, qty: 2, cost: 30m);
+        var allAfter = await (await staff.GetAsync($"{WsKit.Base}/api/staff/stats?range=all")).Ok();
+        Assert.Equal(1, (long)allAfter["total_orders"]! - (long)allBefore["total_orders"]!);
+        Assert.Equal(1, (long)allAfter["pending"]! - (long)allBefore["pending"]!);
+        Assert.Equal(total, (decimal)allAfter["total_revenue"]! - (decimal)allBefore["total_revenue"]!);
         var stats = await (await staff.GetAsync($"{WsKit.Base}/api/staff/stats?range=7d")).Ok();
         Assert.True((long)stats["total_orders"]! >= 1);
         Assert.True((long)stats["pending"]! >= 1);

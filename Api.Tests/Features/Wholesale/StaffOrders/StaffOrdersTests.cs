@@ -48,6 +48,28 @@ public sealed class StaffOrdersTests(StaffOrdersFactory api) : IClassFixture<Sta
     }
 
     [Fact]
+    public async Task Two_cancels_at_once_restock_and_refund_exactly_once()
+    {
+        var staff = await api.StaffClientAsync("staff");
+        var manager = await api.StaffClientAsync("manager");
+        var (id, _, product, total) = await StaffOrdersKit.OrderAsync(api, stock: 10, qty: 4);
+        var intent = await StaffOrdersKit.PayByCardAsync(api, id);
+        var answers = await Task.WhenAll(
+            staff.PutJson($"{Orders}/{id}/status", new { status = "cancelled" }),
+            manager.PutJson($"{Orders}/{id}/status", new { status = "cancelled" }));
+        Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        Assert.Equal(10, await api.Scalar<int>("select stock_quantity from wholesale.products where id = $1", product));
+        Assert.Equal(1L, await api.Scalar<long>("select count(*) from wholesale.inventory_ledger where order_id = $1 and reason = 'order_released'", id));
+        Assert.Equal(1L, await api.Scalar<long>("select count(*) from wholesale.order_events where order_id = $1 and to_status = 'cancelled'", id));
+        // however many calls reached Stripe, they carried one idempotency key: one refund of the total
+        var keys = api.Stripe.Calls.Where(c => c.Form["payment_intent"] == intent).Select(c => c.Key).Distinct().ToList();
+        Assert.Single(keys);
+        Assert.Equal(((long)(total * 100)).ToString(), api.Stripe.Calls.First(c => c.Form["payment_intent"] == intent).Form["amount"]);
+        Assert.Equal("refunded", await api.Scalar<string>("select payment_status from wholesale.orders where id = $1", id));
+    }
+
+    [Fact]
     public async Task A_failed_refund_is_retried_by_cancelling_again()
     {
         var staff = await api.StaffClientAsync("manager");
@@ -108,6 +130,9 @@ public sealed class StaffOrdersTests(StaffOrdersFactory api) : IClassFixture<Sta
         Assert.Equal(0, (long)past["total"]!);
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync($"{Orders}?status=lost")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync($"{Orders}?per_page=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync($"{Orders}?from_date=yesterday")).StatusCode);
+        var rep = await (await staff.GetAsync($"{Orders}?rep_id=987654&per_page=5")).Ok();
+        Assert.Equal(0, (long)rep["total"]!);
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync($"{Orders}?from_date=2001-02-01&to_date=2001-01-01")).StatusCode);
     }
 
