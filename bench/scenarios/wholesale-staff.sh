@@ -1,5 +1,6 @@
-# Wholesale staff portal: customers (issue 13) on 50,000 customers and 300,000 orders (wholesale-customers-bench-data)
-# over the demo business. Signs in once as the demo staff admin (POST /api/staff/login) and sends the token as a bearer.
+# Wholesale staff portal: customers (issue 13) on 50,000 customers and 300,000 orders over the demo business: the same data
+# as wholesale-staff-orders (wholesale-staff-orders-bench-data; a second prepare does nothing, so both scenarios share it).
+# Signs in once as the demo staff admin (POST /api/staff/login) and sends the token as a bearer.
 #   wholesale-staff-customers-search     GET /api/staff/customers?search=…               target p95 < 30 ms
 #   wholesale-staff-customers-search-co  GET /api/staff/customers?search=<company word>&sort_by=company_name   target p95 < 30 ms
 #   wholesale-staff-customers-page       GET /api/staff/customers?page=7 (count of every customer)   watched
@@ -11,7 +12,7 @@
 # GET /api/staff/orders, stats and profit-dashboard are in the orders helper's scenario (wholesale-staff-orders).
 # Small run: WS_STAFF_CUSTOMERS=2000 WS_STAFF_ORDERS=12000 WS_STAFF_IMPORT_ROWS=5000 BENCH_DURATION=3s BENCH_WARMUP=1s bench/run.sh wholesale-staff
 prepare() {
-  $API_CLI wholesale-customers-bench-data --customers "${WS_STAFF_CUSTOMERS:-50000}" --orders "${WS_STAFF_ORDERS:-300000}"
+  $API_CLI wholesale-staff-orders-bench-data --customers "${WS_STAFF_CUSTOMERS:-50000}" --orders "${WS_STAFF_ORDERS:-300000}"
 }
 
 run() {

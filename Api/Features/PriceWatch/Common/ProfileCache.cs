@@ -12,6 +12,15 @@ namespace Api.Features.PriceWatch.Common;
 sealed class ProfileCache
 {
     readonly ConcurrentDictionary<Guid, (MatchProfile Profile, DateTimeOffset Until)> _cache = new();
+    readonly ClusterSignals signals;
+    const string Topic = "pricewatch.profile";
+
+    /// <summary>Other instances' profile writes reach this one through <see cref="ClusterSignals"/> (issue 20 §3).</summary>
+    public ProfileCache(ClusterSignals signals)
+    {
+        this.signals = signals;
+        signals.Subscribe(Topic, key => _cache.TryRemove(Guid.Parse(key), out _), _cache.Clear);
+    }
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     const string LoadSql = """
@@ -34,5 +43,9 @@ sealed class ProfileCache
     }
 
     public bool IsCached(Guid tenant) => _cache.ContainsKey(tenant);
-    public void Invalidate(Guid tenant) => _cache.TryRemove(tenant, out _);
+    public void Invalidate(Guid tenant)
+    {
+        _cache.TryRemove(tenant, out _);
+        signals.Publish(Topic, tenant.ToString());
+    }
 }

@@ -10,8 +10,19 @@ namespace Api.Features.ShopperSearch.Common;
 /// Per-merchant catalog state that search caches: the catalog version (bumped by every catalog write, which invalidates
 /// cached searches), the lexeme vocabulary for typo correction, the synonym table, and the max-price / preferences caches.
 /// </summary>
-sealed class Catalog(ShopperCache cache)
+sealed class Catalog
 {
+    readonly ShopperCache cache;
+    readonly ClusterSignals signals;
+    const string Topic = "shopper.catalog";
+
+    /// <summary>Other instances' catalog writes reach this one through <see cref="ClusterSignals"/> (issue 20 §3).</summary>
+    public Catalog(ShopperCache cache, ClusterSignals signals)
+    {
+        (this.cache, this.signals) = (cache, signals);
+        signals.Subscribe(Topic, key => InvalidateHere(long.Parse(key, System.Globalization.CultureInfo.InvariantCulture)), InvalidateEverythingHere);
+    }
+
     static readonly string VersionSql = Sql.Load<Catalog>("CatalogVersion.sql");
     static readonly string BumpSql = Sql.Load<Catalog>("BumpCatalog.sql");
     static readonly string VocabularySql = Sql.Load<Catalog>("Vocabulary.sql");
@@ -30,15 +41,29 @@ sealed class Catalog(ShopperCache cache)
     public Task<long> VersionAsync(DataConnection db, long merchant, CancellationToken ct) =>
         db.ExecuteAsync<long>(VersionSql, new { Merchant = merchant }, ct);
 
-    /// <summary>Call inside the writing transaction; the in-process caches are dropped right away.</summary>
+    /// <summary>Call inside the writing transaction; the in-process caches are dropped right away, every instance's on commit.</summary>
     public async Task<long> BumpAsync(DataConnection db, long merchant, CancellationToken ct)
     {
         var v = await db.ExecuteAsync<long>(BumpSql, new { Merchant = merchant }, ct);
-        Invalidate(merchant);
+        await ClusterSignals.NotifyInTransactionAsync(db, Topic, merchant.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        InvalidateHere(merchant);
         return v;
     }
 
+    /// <summary>After a committed write: drops this instance's caches of the merchant now and tells the other instances.</summary>
     public void Invalidate(long merchant)
+    {
+        InvalidateHere(merchant);
+        signals.Publish(Topic, merchant.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    void InvalidateEverythingHere()
+    {
+        foreach (var merchant in _generation.Keys.Concat(_vocab.Keys).Distinct().ToList()) InvalidateHere(merchant);
+        cache.Compact(1.0);
+    }
+
+    void InvalidateHere(long merchant)
     {
         _generation.AddOrUpdate(merchant, 1, (_, g) => g + 1);
         cache.Remove(MaxPriceKey(merchant));

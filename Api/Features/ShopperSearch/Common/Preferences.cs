@@ -20,8 +20,18 @@ sealed record PreferencesRow
 }
 
 /// <summary>Reads preferences through a 5-minute per-profile cache; writers call <see cref="Invalidate"/>.</summary>
-sealed class PreferencesStore(ShopperCache cache)
+sealed class PreferencesStore
 {
+    readonly ShopperCache cache;
+    readonly ClusterSignals signals;
+    const string Topic = "shopper.preferences";
+
+    public PreferencesStore(ShopperCache cache, ClusterSignals signals)
+    {
+        (this.cache, this.signals) = (cache, signals);
+        signals.Subscribe(Topic, key => cache.Remove("shopper:prefs:" + key), () => cache.Compact(1.0));
+    }
+
     static readonly string GetSql = Sql.Load<PreferencesStore>("Preferences.sql");
 
     public async Task<PreferencesRow?> GetAsync(DataConnection db, long merchant, long profileId, CancellationToken ct)
@@ -33,5 +43,10 @@ sealed class PreferencesStore(ShopperCache cache)
         return row;
     }
 
-    public void Invalidate(long merchant, long profileId) => cache.Remove(Catalog.PreferencesKey(merchant, profileId));
+    /// <summary>After a committed write: here at once, on the other instances through <see cref="ClusterSignals"/>.</summary>
+    public void Invalidate(long merchant, long profileId)
+    {
+        cache.Remove(Catalog.PreferencesKey(merchant, profileId));
+        signals.Publish(Topic, FormattableString.Invariant($"{merchant}:{profileId}"));
+    }
 }

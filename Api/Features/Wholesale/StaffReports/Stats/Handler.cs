@@ -6,25 +6,51 @@ using Mediator;
 
 namespace Api.Features.Wholesale.StaffReports.Stats;
 
-/// <summary>7d and 30d end today and start 6 / 29 business days earlier at midnight; month starts on the 1st; all has no start.</summary>
-sealed class Handler(AppDb db, BusinessClock clock) : IRequestHandler<Request, ErrorOr<Response>>
+/// <summary>
+/// 7d and 30d end today and start 6 / 29 business days earlier at midnight; month starts on the 1st; all has no start. For
+/// <c>all</c>, orders created more than <see cref="ReportSnapshots.RecentDays"/> business days ago come from a
+/// <see cref="ReportSnapshots"/> snapshot (at most minutes old; such orders rarely change) and the recent ones are counted
+/// live; the other ranges are always live. needs_attention is always live.
+/// </summary>
+sealed class Handler(AppDb db, BusinessClock clock, ReportSnapshots snapshots) : IRequestHandler<Request, ErrorOr<Response>>
 {
-    static readonly string StatsSql = Sql.Load<Handler>("Stats.sql");
+    static readonly string CountsSql = Sql.Load<Handler>("Counts.sql");
+    static readonly string AttentionSql = Sql.Load<Handler>("Attention.sql");
 
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
         var today = clock.Today;
-        DateOnly? start = (req.Range?.Trim().ToLowerInvariant() ?? "all") switch
+        var range = req.Range?.Trim().ToLowerInvariant() is { Length: > 0 } r ? r : "all";
+        DateOnly? start = range switch
         {
             "7d" => today.AddDays(-6),
             "30d" => today.AddDays(-29),
             "month" => new DateOnly(today.Year, today.Month, 1),
             _ => null,
         };
-        var from = start is { } s ? Midnight(s) : (DateTimeOffset?)null;
         var rep = req.Caller.Role == "sales_rep" ? req.Caller.Id : null;
-        return (await db.QueryToListAsync<Response>(StatsSql, new { From = from, RepId = rep }, ct)).Single();
+        Response counts;
+        if (start is { } s)
+            counts = await CountAsync(db, Midnight(s), null, rep, ct);
+        else
+        {
+            var cutoffDay = today.AddDays(-ReportSnapshots.RecentDays);
+            var cutoff = Midnight(cutoffDay);
+            var old = await snapshots.GetAsync($"stats-old:{rep}:{cutoffDay:yyyy-MM-dd}", (d, t) => CountAsync(d, null, cutoff, rep, t), db, ct);
+            var recent = await CountAsync(db, cutoff, null, rep, ct);
+            counts = new Response
+            {
+                TotalOrders = old.TotalOrders + recent.TotalOrders, Pending = old.Pending + recent.Pending, Confirmed = old.Confirmed + recent.Confirmed,
+                Packed = old.Packed + recent.Packed, Shipped = old.Shipped + recent.Shipped, Delivered = old.Delivered + recent.Delivered,
+                Cancelled = old.Cancelled + recent.Cancelled, TotalRevenue = old.TotalRevenue + recent.TotalRevenue,
+            };
+        }
+        var attention = (await db.QueryToListAsync<long>(AttentionSql, new { RepId = rep }, ct)).Single();
+        return counts with { NeedsAttention = attention };
     }
+
+    static async Task<Response> CountAsync(AppDb db, DateTimeOffset? from, DateTimeOffset? before, long? rep, CancellationToken ct)
+        => (await db.QueryToListAsync<Response>(CountsSql, new { From = from, Before = before, RepId = rep }, ct)).Single();
 
     DateTimeOffset Midnight(DateOnly day)
     {
