@@ -40,6 +40,7 @@ static class WholesaleModule
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.GenerateBenchData.CliCommand>();
         // area registrations (job kinds, typed clients, scheduled tasks) go below, one line each
         services.AddOptions<Sourcing.SourcingOptions>().BindConfiguration("Wholesale:Sourcing");   // sourcing: inventory-needs formula
+        services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.SourcingBenchData.CliCommand>();   // sourcing: inventory-needs bench data
         services.AddEasyPost().AddUpsTracking();   // shipping: labels (EasyPost or the local carrier) and UPS tracking
         services.AddOptions<ShippingBoxes.ShippingOptions>().BindConfiguration(ShippingBoxes.ShippingOptions.Section);   // shipping: box catalog, weekday summary
         services.AddTransient<Api.Infrastructure.Scheduling.WholesaleShipmentSummary>();   // shipping: weekday Discord summary
