@@ -1,7 +1,7 @@
 -- Takes the subscription for one renewal attempt: its row is locked (for no key update, skip locked, so a second run of the
 -- same subscription gets no row instead of waiting and charging again) for the attempt's transaction. With it: the product
 -- as the catalog sells it now, whether the customer still exists, how many attempts of this period were refused
--- (failed), and when the last paid renewal happened. No row: no such subscription, or another run holds it.
+-- (failed), when the last paid renewal happened, and whether an attempt failed in the last 20 hours (runs wait a day). No row: no such subscription, or another run holds it.
 select s.id as "Id", s.customer_id as "CustomerId", s.product_id as "ProductId", s.quantity as "Quantity",
        s.interval_days as "IntervalDays", s.discount_pct as "DiscountPct", s.status as "Status",
        s.next_renewal_date as "NextRenewalDate", s.stripe_customer_id as "StripeCustomerId",
@@ -16,7 +16,9 @@ select s.id as "Id", s.customer_id as "CustomerId", s.product_id as "ProductId",
        (select count(*) from wholesale.subscription_renewals r
          where r.subscription_id = s.id and r.period_date = s.next_renewal_date and r.status = 'failed')::int as "FailedAttempts",
        (select max(r.created_at) from wholesale.subscription_renewals r
-         where r.subscription_id = s.id and r.status = 'succeeded') as "LastPaidAt"
+         where r.subscription_id = s.id and r.status = 'succeeded') as "LastPaidAt",
+       exists (select from wholesale.subscription_renewals r
+                where r.subscription_id = s.id and r.status in ('failed', 'error') and r.created_at > now() - interval '20 hours') as "RecentFailure"
 from wholesale.subscriptions s
 join wholesale.products p on p.id = s.product_id
 join wholesale.customers c on c.id = s.customer_id

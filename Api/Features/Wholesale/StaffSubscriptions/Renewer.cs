@@ -66,6 +66,7 @@ sealed class Renewer(AppDb db, WholesaleStripe stripe, BusinessClock clock, Whol
         if (s.Status != "active") return Skip(id, "not_active", $"the subscription is {s.Status}");
         var period = DateOnly.FromDateTime(s.NextRenewalDate);
         if (dueOnly && period > today) return Skip(id, "not_due", $"next renewal is {period:yyyy-MM-dd}");
+        if (dueOnly && s.RecentFailure) return Skip(id, "not_due", "an attempt failed in the last 20 hours; the next run retries");
         if (!dueOnly && s.LastPaidAt is { } last && last > DateTimeOffset.UtcNow.AddHours(-1))
             return Skip(id, "recently_renewed", "the subscription was renewed less than an hour ago");
 
@@ -229,5 +230,6 @@ sealed class Renewer(AppDb db, WholesaleStripe stripe, BusinessClock clock, Whol
         public bool CustomerLive { get; init; }
         public int FailedAttempts { get; init; }
         public DateTimeOffset? LastPaidAt { get; init; }
+        public bool RecentFailure { get; init; }
     }
 }

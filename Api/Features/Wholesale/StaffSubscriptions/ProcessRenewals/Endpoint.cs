@@ -5,7 +5,7 @@ using Mediator;
 
 namespace Api.Features.Wholesale.StaffSubscriptions.ProcessRenewals;
 
-sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
+sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Response>
 {
     public override void Configure()
     {
@@ -17,6 +17,6 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
             .Produces<Response>().ProducesProblemDetails(401).ProducesProblemDetails(403).ProducesProblemDetails(503));
     }
 
-    public override async Task HandleAsync(Request req, CancellationToken ct)
-        => await Send.ResultAsync(await mediator.Send(req with { KeyId = User.ApiKeyId() }, ct), ct);
+    public override async Task HandleAsync(CancellationToken ct)
+        => await Send.ResultAsync(await mediator.Send(new Request { KeyId = User.ApiKeyId() }, ct), ct);
 }
