@@ -115,9 +115,11 @@ public sealed class FakeSubscriptionStripe
     {
         var form = (await ctx.Request.ReadFormAsync()).ToDictionary(k => k.Key, k => k.Value.ToString());
         var key = ctx.Request.Headers["Idempotency-Key"].ToString();
+        var slot = ctx.Request.Path + "|" + key;
         var result = string.IsNullOrEmpty(key)
             ? await make(form)
-            : await _byKey.GetOrAdd(ctx.Request.Path + "|" + key, _ => new Lazy<Task<(int, object)>>(() => make(form))).Value;
+            : await _byKey.GetOrAdd(slot, _ => new Lazy<Task<(int, object)>>(() => make(form))).Value;
+        if (result.Item1 >= 500) _byKey.TryRemove(slot, out _);   // as Stripe: a failed request's key may be retried
         ctx.Response.StatusCode = result.Item1;
         ctx.Response.ContentType = "application/json";
         await ctx.Response.WriteAsync(JsonSerializer.Serialize(result.Item2));

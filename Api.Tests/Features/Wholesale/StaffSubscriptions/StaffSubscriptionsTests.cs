@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Api.Tests.Features.Wholesale.Orders;
 using Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Api.Tests.Features.Wholesale.StaffSubscriptions;
 
@@ -274,7 +275,8 @@ public sealed class StaffSubscriptionsTests(SubscriptionsFactory api) : IClassFi
         var declined = await EnrolAsync(staff, Enrol(userD, skuD, cusD, pmD));
         var (userF, skuF, _, cusF, pmF) = await SetupAsync();
         var future = await EnrolAsync(staff, Enrol(userF, skuF, cusF, pmF));
-        await api.Exec("update wholesale.subscriptions set next_renewal_date = current_date - 1 where id = any($1)", new[] { due, ach, declined });
+        await api.Exec("update wholesale.subscriptions set next_renewal_date = $2::date where id = any($1)", new[] { due, ach, declined },
+            Today.AddDays(-1).ToString("yyyy-MM-dd"));
 
         var key = api.KeyClient(await api.CreateApiKeyAsync(["renewals"]));
         var runs = await Task.WhenAll(key.PostAsync($"{B}/process-renewals", null), key.PostAsync($"{B}/process-renewals", null));
@@ -305,6 +307,40 @@ public sealed class StaffSubscriptionsTests(SubscriptionsFactory api) : IClassFi
         var again = await Expect(await key.PostAsync($"{B}/process-renewals", null), HttpStatusCode.OK);
         Assert.DoesNotContain(again["results"]!.AsArray(), r => (long)r!["subscription_id"]! is var s && (s == declined || s == due || s == ach));
         Assert.Equal(1L, await api.Scalar<long>("select count(*) from wholesale.subscription_renewals where subscription_id = $1", declined));
+    }
+
+    [Fact]
+    public async Task Stripe_unreachable_is_an_error_row_and_the_retry_reuses_the_same_key()
+    {
+        var staff = await api.StaffClientAsync();
+        var (user, sku, _, cus, pm) = await SetupAsync(stock: 20);
+        var id = await EnrolAsync(staff, Enrol(user, sku, cus, pm));
+        api.Stripe.Down = true;
+        try
+        {
+            var json = await Expect(await staff.PostAsync($"{B}/{id}/renew-now", null), HttpStatusCode.BadGateway);
+            Assert.Equal("error", (string)json["details"]!["renewal"]!["status"]!);
+        }
+        finally { api.Stripe.Down = false; }
+        Assert.Equal(0L, await api.Scalar<long>("select count(*) from wholesale.orders where customer_id = $1", user));
+        var ok = await Expect(await staff.PostAsync($"{B}/{id}/renew-now", null), HttpStatusCode.OK);
+        Assert.Equal(1, (int)ok["renewal"]!["attempt"]!);
+        Assert.EndsWith("-1", api.Stripe.Charges.Single(c => c.Form.GetValueOrDefault("metadata[subscription_id]") == id.ToString()).Key);
+    }
+
+    [Fact]
+    public async Task The_daily_run_charges_what_is_due_as_the_system()
+    {
+        var staff = await api.StaffClientAsync();
+        var (user, sku, _, cus, pm) = await SetupAsync(price: 30m);
+        var id = await EnrolAsync(staff, Enrol(user, sku, cus, pm, quantity: 10, interval: 30, discount: 0));
+        await api.Exec("update wholesale.subscriptions set next_renewal_date = $2::date where id = $1", id, Today.ToString("yyyy-MM-dd"));
+        await using (var scope = api.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new Api.Features.Wholesale.StaffSubscriptions.DailyRenewals.Command());
+        Assert.Equal("succeeded|schedule|system", await api.Scalar<string>(
+            "select status || '|' || trigger || '|' || actor_kind from wholesale.subscription_renewals where subscription_id = $1", id));
+        Assert.Equal(Today.AddDays(30).ToString("yyyy-MM-dd"), await api.Scalar<string>("select next_renewal_date::text from wholesale.subscriptions where id = $1", id));
+        Assert.Equal(300.00m, await api.Scalar<decimal>("select total_amount from wholesale.orders where customer_id = $1 and source = 'subscription'", user));
     }
 
     [Fact]
@@ -342,8 +378,8 @@ public sealed class StaffSubscriptionsTests(SubscriptionsFactory api) : IClassFi
         {
             var id = await api.Scalar<long>("""
                 insert into wholesale.orders (order_number, customer_id, status, total_amount, created_at)
-                values ($1, $2, $3, 10, (current_date - $4)::timestamp at time zone 'America/Chicago' + interval '12 hours') returning id
-                """, WsKit.Unique("LLD-T"), customer, status, daysAgo);
+                values ($1, $2, $3, 10, ($4::date)::timestamp at time zone 'America/Chicago' + interval '12 hours') returning id
+                """, WsKit.Unique("LLD-T"), customer, status, Today.AddDays(-daysAgo).ToString("yyyy-MM-dd"));
             await api.Exec("""
                 insert into wholesale.order_items (order_id, product_id, product_name, product_sku, quantity, unit_price, line_total)
                 select $1, id, name, sku, 1, 10, 10 from wholesale.products where id = $2
