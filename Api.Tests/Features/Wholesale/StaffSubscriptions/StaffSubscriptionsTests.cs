@@ -344,6 +344,19 @@ public sealed class StaffSubscriptionsTests(SubscriptionsFactory api) : IClassFi
     }
 
     [Fact]
+    public async Task Not_enough_stock_is_refused_before_charging()
+    {
+        var staff = await api.StaffClientAsync();
+        var (user, sku, product, cus, pm) = await SetupAsync(stock: 2);
+        var id = await EnrolAsync(staff, Enrol(user, sku, cus, pm, quantity: 6));
+        var json = await Expect(await staff.PostAsync($"{B}/{id}/renew-now", null), HttpStatusCode.PaymentRequired);
+        Assert.Contains("not enough stock", (string)json["details"]!["renewal"]!["error"]!);
+        Assert.DoesNotContain(api.Stripe.Charges, c => c.Form.GetValueOrDefault("metadata[subscription_id]") == id.ToString());
+        Assert.Equal(2, await api.Scalar<int>("select stock_quantity from wholesale.products where id = $1", product));
+        Assert.Equal(0L, await api.Scalar<long>("select count(*) from wholesale.orders where customer_id = $1", user));
+    }
+
+    [Fact]
     public async Task Setup_intent_reuses_the_customers_Stripe_customer()
     {
         var staff = await api.StaffClientAsync();
