@@ -53,6 +53,7 @@ static class WholesaleModule
         services.AddSingleton<Common.AccountMail>().AddSingleton<Common.RecoveryDebug>().AddSingleton<Auth.VerifyLinks>().AddSingleton<Auth.PhoneCodes>().AddScoped<StaffAuth.StaffSignIn>();   // sign-in
         services.AddOptions<WholesaleOptions>().Validate<IHostEnvironment>(Common.RecoveryDebug.Allowed, "Wholesale:Auth:ExposeDebugValues must not be set in Production").ValidateOnStart();   // sign-in
         services.AddTransient<Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks>();
+        services.AddTransient<Api.Infrastructure.Scheduling.WholesaleSubscriptionRenewals>();   // subscriptions: daily renewals
         services.AddJob<Bills.Extraction.Job>(Bills.Extraction.Job.Type);
         services.AddDiscordNotifier();
         services.TryAddSingleton<Api.Infrastructure.Integrations.Mail.IMailSender, Api.Infrastructure.Integrations.Mail.MailSender>();
@@ -63,6 +64,7 @@ static class WholesaleModule
     public static void Schedule(IScheduler s)
     {
         // area schedules go here, one line each
+        s.Schedule<Api.Infrastructure.Scheduling.WholesaleSubscriptionRenewals>().DailyAtHour(12).PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleSubscriptionRenewals));   // subscriptions
         s.Schedule<Api.Infrastructure.Scheduling.WholesaleShipmentSummary>().Hourly().Weekday().PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleShipmentSummary));
         s.Schedule<Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks>().EveryFiveMinutes().PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks));
     }

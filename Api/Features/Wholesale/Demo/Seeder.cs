@@ -363,6 +363,7 @@ sealed class Seeder : IDemoSeeder
             select setval(pg_get_serial_sequence('wholesale.orders', 'id'), (select max(id) from wholesale.orders));
             """, ct);
         await SourcingSeed.SeedAsync(conn, tx, ct);
+        await SubscriptionsSeed.SeedAsync(conn, tx, ct);   // subscriptions (issue 13)
         await tx.CommitAsync(ct);
         await Exec(conn, null, "analyze wholesale.products, wholesale.orders, wholesale.order_items, wholesale.customers", ct);
     }
