@@ -37,6 +37,7 @@ static class WholesaleModule
         services.AddSingleton<Api.Infrastructure.Demo.IDemoSeeder, Demo.Seeder>();
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.GenerateBenchData.CliCommand>();
         // area registrations (job kinds, typed clients, scheduled tasks) go below, one line each
+        services.AddJob<SalesScoring.Refit.Job>(SalesScoring.Refit.Job.Type).AddTransient<Api.Infrastructure.Scheduling.WholesaleScoreRefit>().AddOptions<SalesScoring.SalesScoringOptions>().BindConfiguration("Wholesale:Sales:Scoring");   // sales-scoring
         services.AddSingleton<Common.AfterResponse>().AddHostedService(sp => sp.GetRequiredService<Common.AfterResponse>());   // sign-in: mails/texts after the answer
         services.TryAddSingleton<Common.ISmsSender, Common.OutboxSmsSender>();   // sign-in: default SMS sender (outbox); the Twilio client replaces it
         services.TryAddSingleton<Api.Infrastructure.Integrations.Mail.IMailSender, Api.Infrastructure.Integrations.Mail.MailSender>();   // sign-in
@@ -53,6 +54,7 @@ static class WholesaleModule
     public static void Schedule(IScheduler s)
     {
         // area schedules go here, one line each
+        s.Schedule<Api.Infrastructure.Scheduling.WholesaleScoreRefit>().DailyAtHour(8).PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleScoreRefit));   // sales-scoring: nightly refit (08:00 UTC, about 2-3 am Chicago)
         s.Schedule<Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks>().EveryFiveMinutes().PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks));
     }
 }

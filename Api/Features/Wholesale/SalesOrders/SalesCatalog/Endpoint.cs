@@ -1,0 +1,20 @@
+using Api.Features.Wholesale.Common;
+using Api.Infrastructure.Http;
+using FastEndpoints;
+using Mediator;
+
+namespace Api.Features.Wholesale.SalesOrders.SalesCatalog;
+
+sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Get("api/products/sales-catalog");
+        Group<WholesaleGroup>();
+        this.Public();
+        Description(b => b.WithSummary("Active products grouped by category, slim fields for the sales catalog").Produces<Response>(200));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct) =>
+        await Send.ResultAsync(await mediator.Send(req, ct), ct);
+}
