@@ -1,8 +1,6 @@
 using System.Globalization;
 using Api.Features.Wholesale.Common;
 using Api.Infrastructure.Database;
-using CsvHelper;
-using CsvHelper.Configuration;
 using ErrorOr;
 using LinqToDB.Data;
 using Mediator;
@@ -66,8 +64,8 @@ sealed class Handler(AppDb db, Db pool, BusinessClock clock) : IRequestHandler<R
         from f
         """;
 
-    /// <summary>Streams rows from the database straight into the response; cells starting with = + - @ tab or CR are escaped
-    /// (CsvHelper's injection guard prefixes a quote) so a spreadsheet never runs them as formulas.</summary>
+    /// <summary>Streams rows from the database straight into the response; text cells starting with = + - @ tab or CR
+    /// get a leading quote so a spreadsheet never runs them as formulas.</summary>
     async Task StreamCsvAsync(string sql, Args args, string? group, Stream body, CancellationToken ct)
     {
         await using var conn = await pool.App.OpenConnectionAsync(ct);
@@ -80,27 +78,41 @@ sealed class Handler(AppDb db, Db pool, BusinessClock clock) : IRequestHandler<R
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)args.Like ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await using var writer = new StreamWriter(body, new System.Text.UTF8Encoding(false), 64 * 1024, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
         string[] header = group is null
             ? ["order_number", "created_at", "sales_rep_id", "sales_rep", "customer_id", "customer", "company", "status", "payment_status",
                "payment_method", "subtotal", "discount_amount", "total_amount", "commission_paid"]
             : [group, "label", "orders", "revenue"];
-        foreach (var h in header) csv.WriteField(h);
-        await csv.NextRecordAsync();
+        await writer.WriteLineAsync(string.Join(',', header));
         var n = 0;
+        var cells = new List<string>(16);
         while (await reader.ReadAsync(ct))
         {
+            cells.Clear();
             if (group is null)
             {
-                csv.WriteField(reader.GetString(1));
-                csv.WriteField(reader.GetFieldValue<DateTime>(2).ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ"));
-                for (var i = 3; i < 15; i++) csv.WriteField(reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture));
+                cells.Add(Cell(reader.GetString(1)));
+                cells.Add(reader.GetFieldValue<DateTime>(2).ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+                for (var i = 3; i < 15; i++) cells.Add(Value(reader, i));
             }
             else
-                for (var i = 0; i < 4; i++) csv.WriteField(reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture));
-            await csv.NextRecordAsync();
-            if (++n % 1000 == 0) await csv.FlushAsync();
+                for (var i = 0; i < 4; i++) cells.Add(Value(reader, i));
+            await writer.WriteLineAsync(string.Join(',', cells));
+            if (++n % 1000 == 0) await writer.FlushAsync(ct);
         }
+    }
+
+    static string Value(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? "" : r.GetValue(i) switch
+    {
+        string s => Cell(s),
+        bool b => b ? "true" : "false",
+        var v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    /// <summary>RFC 4180 quoting, and formula-injection escaping: a text cell starting with = + - @ tab or CR gets a leading quote.</summary>
+    public static string Cell(string s)
+    {
+        if (s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r') s = "'" + s;
+        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
     }
 
     /// <summary>The named parameters of the filter as $1..$6 for a plain Npgsql command.</summary>
