@@ -172,7 +172,10 @@ public sealed class SalesPortalTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var reps = (await (await r.GetAsync($"{B}/api/staff/sales-reps")).Json()).AsArray();
         Assert.Contains(reps, x => (long)x!["id"]! == rep.Id);
-        var catalog = (await (await api.CreateClient().GetAsync($"{B}/api/products/sales-catalog")).Json()).AsArray();
+        var catalogRsp = await api.CreateClient().GetAsync($"{B}/api/products/sales-catalog");
+        var catalogText = await catalogRsp.Content.ReadAsStringAsync();
+        Assert.True(catalogRsp.IsSuccessStatusCode, catalogText);
+        var catalog = System.Text.Json.Nodes.JsonNode.Parse(catalogText)!.AsArray();
         Assert.Contains(catalog, c => c!["products"]!.AsArray().Any(p => (long)p!["id"]! == product));
 
         var manager = await api.StaffClientAsync("manager");

@@ -10,7 +10,7 @@ namespace Api.Features.Wholesale.SalesOrders.CancelOrder;
 sealed record Request : IRequest<ErrorOr<Response>>
 {
     [BindFrom("order_id")] public long OrderId { get; init; }
-    public string? Reason { get; init; }
+    [QueryParam] public string? Reason { get; init; }
     [JsonIgnore] public Caller Caller { get; init; } = Caller.Anonymous;
 
     sealed class Validator : Validator<Request>

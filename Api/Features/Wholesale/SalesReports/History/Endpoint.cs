@@ -27,7 +27,9 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, object>
             await csv.WriteAsync(HttpContext.Response.Body, ct);
             return;
         }
-        ErrorOr.ErrorOr<object> answer = result.IsError ? result.Errors : result.Value.Json!;
+        ErrorOr.ErrorOr<object> answer;
+        if (result.IsError) answer = result.Errors;   // the errors, in the envelope with their status
+        else answer = ErrorOr.ErrorOrFactory.From<object>(result.Value.Json!);
         await Send.ResultAsync(answer, ct);
     }
 }
