@@ -40,6 +40,7 @@ static class WholesaleModule
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.GenerateBenchData.CliCommand>();
         // area registrations (job kinds, typed clients, scheduled tasks) go below, one line each
         services.AddJob<SalesScoring.Refit.Job>(SalesScoring.Refit.Job.Type).AddTransient<Api.Infrastructure.Scheduling.WholesaleScoreRefit>().AddOptions<SalesScoring.SalesScoringOptions>().BindConfiguration("Wholesale:Sales:Scoring");   // sales-scoring
+        services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.SalesBenchData.CliCommand>();   // sales-scoring: bench data and fit timing
         services.AddOptions<Sourcing.SourcingOptions>().BindConfiguration("Wholesale:Sourcing");   // sourcing: inventory-needs formula
         services.AddEasyPost().AddUpsTracking();   // shipping: labels (EasyPost or the local carrier) and UPS tracking
         services.AddOptions<ShippingBoxes.ShippingOptions>().BindConfiguration(ShippingBoxes.ShippingOptions.Section);   // shipping: box catalog, weekday summary

@@ -1,3 +1,4 @@
+using Api.Features.Wholesale.Common;
 using Api.Infrastructure.Database;
 using ErrorOr;
 using LinqToDB.Data;
@@ -8,12 +9,12 @@ namespace Api.Features.Wholesale.SalesOrders.CancelOrder;
 /// <summary>
 /// A sales rep cancels only their own order (another rep's: 403; admins and managers any), only while pending or confirmed
 /// and only unpaid (anything paid or in payment needs staff for the refund: 409). The move goes through the core's state
-/// machine (<c>wholesale.set_order_status</c>, with its event) and the reserved stock comes back with ledger rows, in one transaction.
+/// machine through the shared <see cref="OrderCancellation.CancelAsync"/> (status event with who and why, <c>cancelled_at</c>,
+/// the reserved stock back once with ledger rows), in one transaction with the checks. Unpaid, so no refund is queued.
 /// </summary>
 sealed class Handler(AppDb db) : IRequestHandler<Request, ErrorOr<Response>>
 {
     static readonly string LockSql = Sql.Load<Handler>("Lock.sql");
-    static readonly string RestoreSql = Sql.Load<Handler>("Restore.sql");
 
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
@@ -27,10 +28,8 @@ sealed class Handler(AppDb db) : IRequestHandler<Request, ErrorOr<Response>>
         if (o.PaymentStatus != "unpaid" || o.AmountPaid > 0)
             return Error.Conflict("Order.Paid", "This order has a payment; staff must cancel it and refund");
         var reason = string.IsNullOrWhiteSpace(req.Reason) ? "cancelled by sales rep" : req.Reason.Trim();
-        var previous = await db.QueryToListAsync<string?>("select wholesale.set_order_status(@OrderId, 'cancelled', 'staff', @ActorId, @Reason)",
-            new { req.OrderId, ActorId = req.Caller.Id, Reason = reason }, ct);
-        if (previous is not [not null]) return Error.Conflict("Order.NotCancellable", "The order can no longer be cancelled");
-        await db.ExecuteAsync(RestoreSql, new { req.OrderId, ActorId = req.Caller.Id, o.OrderNumber }, ct);
+        var cancelled = await OrderCancellation.CancelAsync(db, req.OrderId, "staff", req.Caller.Id, reason, ct);
+        if (cancelled.IsError) return cancelled.Errors;
         await tx.CommitAsync(ct);
         return new Response(true, o.Id, o.OrderNumber, "cancelled");
     }
