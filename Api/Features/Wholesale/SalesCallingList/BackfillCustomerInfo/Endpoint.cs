@@ -1,0 +1,20 @@
+using Api.Infrastructure.Auth;
+using Api.Infrastructure.Http;
+using FastEndpoints;
+using Mediator;
+
+namespace Api.Features.Wholesale.SalesCallingList.BackfillCustomerInfo;
+
+sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Post("api/sales/calling-list/backfill-customer-info");
+        Group<WholesaleGroup>();
+        this.StaffAdmin();
+        Description(b => b.WithSummary("Link calling-list entries to customers by phone, then email (safe to re-run)").Produces<Response>());
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct) =>
+        await Send.ResultAsync(await mediator.Send(req with { StaffId = User.StaffId(), RepId = CallingList.RepScope(User) }, ct), ct);
+}
