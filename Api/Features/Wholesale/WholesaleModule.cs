@@ -46,6 +46,7 @@ static class WholesaleModule
         services.AddJob<Bills.Extraction.Job>(Bills.Extraction.Job.Type);
         services.AddDiscordNotifier();
         services.TryAddSingleton<Api.Infrastructure.Integrations.Mail.IMailSender, Api.Infrastructure.Integrations.Mail.MailSender>();
+        services.AddOptions<SalesCallingList.CallingListOptions>().BindConfiguration(SalesCallingList.CallingListOptions.Section).Services.AddTransient<Api.Infrastructure.Scheduling.WholesaleCallingListDecay>().AddJob<SalesImport.Import.Job>(SalesImport.Import.Job.Type);   // sales calling
         services.AddTwilioSms();   // ISmsSender: Twilio when Wholesale:Twilio is configured, else the outbox; keep after other ISmsSender lines
         return services;
     }
@@ -53,6 +54,7 @@ static class WholesaleModule
     public static void Schedule(IScheduler s)
     {
         // area schedules go here, one line each
+        s.Schedule<Api.Infrastructure.Scheduling.WholesaleCallingListDecay>().DailyAtHour(8).PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleCallingListDecay));   // sales calling: 08:00 UTC, night in Chicago
         s.Schedule<Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks>().EveryFiveMinutes().PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks));
     }
 }

@@ -73,8 +73,30 @@ create table wholesale.sales_imports (
     skipped_orders    int,
     error_count       int,
     errors            jsonb,
+    failure           text,
     completed_at      timestamptz,
     created_at        timestamptz not null default now()
 );
 create index sales_imports_uploader on wholesale.sales_imports (uploaded_by);
 create index order_items_sku on wholesale.order_items (product_sku) where product_sku is not null;
+
+-- Staging for transaction imports: the job COPYs a file's valid rows here and finishes in set-based SQL, all in one
+-- transaction (a crash leaves nothing behind). Unlogged: its rows live only inside that transaction.
+create unlogged table wholesale.sales_import_rows (
+    import_id     bigint        not null,
+    line_no       int           not null,
+    order_number  text          not null,
+    order_date    timestamptz   not null,
+    customer_name text,
+    company_name  text,
+    phone         text,
+    email         citext,
+    do_not_call   boolean       not null default false,
+    sku           text,
+    product_name  text,
+    quantity      int           not null,
+    unit_price    numeric(12,2) not null,
+    customer_id   bigint,
+    new_customer  boolean       not null default false
+);
+create index sales_import_rows_import on wholesale.sales_import_rows (import_id, order_number);
