@@ -60,7 +60,7 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(6, (int)status["errors"]![0]!["line"]!);
 
         Assert.Equal(known.Id, await api.Scalar<long>("select customer_id from wholesale.orders where order_number = $1", o1));
-        Assert.Equal(88.50m, await api.Scalar<decimal>("select total_amount from wholesale.orders where order_number = $1", o1));
+        Assert.Equal(87.00m, await api.Scalar<decimal>("select total_amount from wholesale.orders where order_number = $1", o1));
         Assert.Equal(namedId, await api.Scalar<long>("select product_id from wholesale.order_items i join wholesale.orders o on o.id = i.order_id where o.order_number = $1 and i.unit_price = 10", o1));
         var newCustomer = await api.Scalar<long>("select customer_id from wholesale.orders where order_number = $1", o2);
         Assert.Equal(newCustomer, await api.Scalar<long>("select customer_id from wholesale.orders where order_number = $1", o3));

@@ -16,7 +16,9 @@ public sealed class ScriptAndCallListTests(ApiFactory api) : IClassFixture<ApiFa
         var saved = await (await m.PostJson($"{WsKit.Base}/api/sales/script", new { content = "Hello, this is LLD v1" })).Json();
         Assert.True((bool)saved["success"]!);
         Assert.Equal(HttpStatusCode.OK, (await m.PutJson($"{WsKit.Base}/api/sales/script", new { content = "Hello, this is LLD v2" })).StatusCode);
-        var current = await (await rep.GetAsync($"{WsKit.Base}/api/sales/script")).Json();
+        var currentRsp = await rep.GetAsync($"{WsKit.Base}/api/sales/script");
+        var current = await currentRsp.Json();
+        Assert.True(currentRsp.IsSuccessStatusCode, current.ToJsonString());
         Assert.Equal("Hello, this is LLD v2", (string)current["content"]!);
         Assert.Equal("Test manager", (string)current["updated_by"]!);
         Assert.NotNull(current["updated_at"]);

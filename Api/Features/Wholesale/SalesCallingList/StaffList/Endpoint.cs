@@ -4,8 +4,8 @@ using LinqToDB.Data;
 
 namespace Api.Features.Wholesale.SalesCallingList.StaffList;
 
-/// <summary>No input, so no handler: the endpoint runs its one query.</summary>
-sealed class Endpoint(AppDb db) : EndpointWithoutRequest<List<Response>>
+/// <summary>No input, so no handler: the endpoint runs its one query (the connection resolved per request).</summary>
+sealed class Endpoint : EndpointWithoutRequest<List<Response>>
 {
     static readonly string ListSql = Sql.Load<Endpoint>("StaffList.sql");
 
@@ -17,5 +17,5 @@ sealed class Endpoint(AppDb db) : EndpointWithoutRequest<List<Response>>
         Description(b => b.WithSummary("Active sales reps and admins for the assignment dropdown").Produces<List<Response>>());
     }
 
-    public override async Task HandleAsync(CancellationToken ct) => await Send.OkAsync(await db.QueryToListAsync<Response>(ListSql, ct), ct);
+    public override async Task HandleAsync(CancellationToken ct) => await Send.OkAsync(await Resolve<AppDb>().QueryToListAsync<Response>(ListSql, ct), ct);
 }

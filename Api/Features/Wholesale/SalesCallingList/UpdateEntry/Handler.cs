@@ -61,12 +61,12 @@ sealed class Handler(AppDb db) : IRequestHandler<Request, ErrorOr<Response>>
                     break;
                 case "customer_id":
                     if (isNull) { Set("customer_id", null); break; }
-                    if (!v.TryGetInt64(out var cid) || cid <= 0) { Bad("must be a customer id or null"); break; }
+                    if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out var cid) || cid <= 0) { Bad("must be a customer id or null"); break; }
                     customerId = cid; checkCustomer = true; Set("customer_id", cid);
                     break;
                 case "assigned_to":
                     if (isNull) { Set("assigned_to", null); break; }
-                    if (!v.TryGetInt64(out var sid) || sid <= 0) { Bad("must be a staff id or null"); break; }
+                    if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out var sid) || sid <= 0) { Bad("must be a staff id or null"); break; }
                     assignee = sid; checkAssignee = true; Set("assigned_to", sid);
                     break;
                 case "status":
@@ -75,7 +75,7 @@ sealed class Handler(AppDb db) : IRequestHandler<Request, ErrorOr<Response>>
                     Set("status", v.GetString());
                     break;
                 case "priority_score":
-                    if (!v.TryGetDouble(out var score) || score is < 0 or > 100) { Bad("must be a number from 0 to 100"); break; }
+                    if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var score) || score is < 0 or > 100) { Bad("must be a number from 0 to 100"); break; }
                     args.Add(new DataParameter("Score", Math.Round(score, 2)));
                     sets.Add("priority_score = @Score, base_score = @Score, last_event = 'manual', last_event_at = now(), decayed_on = null");
                     break;
