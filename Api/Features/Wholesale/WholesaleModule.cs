@@ -54,6 +54,7 @@ static class WholesaleModule
         services.AddDiscordNotifier();
         services.TryAddSingleton<Api.Infrastructure.Integrations.Mail.IMailSender, Api.Infrastructure.Integrations.Mail.MailSender>();
         services.AddOptions<SalesCallingList.CallingListOptions>().BindConfiguration(SalesCallingList.CallingListOptions.Section).Services.AddTransient<Api.Infrastructure.Scheduling.WholesaleCallingListDecay>().AddJob<SalesImport.Import.Job>(SalesImport.Import.Job.Type);   // sales calling
+        services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.SalesCallingBenchData.CliCommand>();   // sales calling: bench data
         services.AddTwilioSms();   // ISmsSender: Twilio when Wholesale:Twilio is configured, else the outbox; keep after other ISmsSender lines
         return services;
     }

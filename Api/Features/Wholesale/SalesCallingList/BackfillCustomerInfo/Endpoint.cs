@@ -5,7 +5,7 @@ using Mediator;
 
 namespace Api.Features.Wholesale.SalesCallingList.BackfillCustomerInfo;
 
-sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
+sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Response>
 {
     public override void Configure()
     {
@@ -15,6 +15,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
         Description(b => b.WithSummary("Link calling-list entries to customers by phone, then email (safe to re-run)").Produces<Response>());
     }
 
-    public override async Task HandleAsync(Request req, CancellationToken ct) =>
-        await Send.ResultAsync(await mediator.Send(req with { StaffId = User.StaffId(), RepId = CallingList.RepScope(User) }, ct), ct);
+    /// <summary>No body: a bare POST (or one with <c>{}</c>) runs it.</summary>
+    public override async Task HandleAsync(CancellationToken ct) =>
+        await Send.ResultAsync(await mediator.Send(new Request { StaffId = User.StaffId(), RepId = CallingList.RepScope(User) }, ct), ct);
 }

@@ -5,7 +5,7 @@ using Mediator;
 
 namespace Api.Features.Wholesale.SalesCallingList.RunDecay;
 
-sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
+sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Response>
 {
     public override void Configure()
     {
@@ -15,6 +15,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
         Description(b => b.WithSummary("Decay scores exponentially since each entry's last event (idempotent within a day; do-not-call skipped)").Produces<Response>());
     }
 
-    public override async Task HandleAsync(Request req, CancellationToken ct) =>
-        await Send.ResultAsync(await mediator.Send(req with { StaffId = User.StaffId(), RepId = CallingList.RepScope(User) }, ct), ct);
+    /// <summary>No body: a bare POST (or one with <c>{}</c>) runs it.</summary>
+    public override async Task HandleAsync(CancellationToken ct) =>
+        await Send.ResultAsync(await mediator.Send(new Request { StaffId = User.StaffId(), RepId = CallingList.RepScope(User) }, ct), ct);
 }
