@@ -65,7 +65,4 @@ create index customer_scores_expected on wholesale.customer_scores (tier_rank de
 create index customer_scores_palive on wholesale.customer_scores (tier_rank desc, p_alive desc, customer_id);
 create index customer_scores_tier on wholesale.customer_scores (tier, expected_orders_90d desc);
 
--- Profile fields the sales portal edits beyond the core's.
-alter table wholesale.customers
-    add column phone2             text check (phone2 is null or phone2 ~ '^\+[1-9][0-9]{6,14}$'),
-    add column preferred_language text;
+-- The profile fields the sales portal edits beyond the core's (phone2, preferred_language) come from 0008_staff_customers.sql.

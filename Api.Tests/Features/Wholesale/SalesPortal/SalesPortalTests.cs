@@ -102,8 +102,15 @@ public sealed class SalesPortalTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(1, (int)bulk["updated"]!);
         Assert.Single(bulk["skipped"]!.AsArray());
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostJson($"{B}/api/sales/commission/bulk-toggle", new { order_numbers = Array.Empty<string>() })).StatusCode);
+        // two calls logged on the calling list (part A): calls 2, conversion = 1 order / 2 calls
+        var entry = await (await r.PostJson($"{B}/api/sales/calling-list", new { phone = "+1331" + Random.Shared.Next(1_000_000, 9_999_999) })).Json();
+        var entryId = (long)entry["entry"]!["id"]!;
+        Assert.Equal(HttpStatusCode.OK, (await r.PostJson($"{B}/api/sales/calling-list/batch-mark-called", new { ids = new[] { entryId } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await r.PostJson($"{B}/api/sales/calling-list/batch-mark-called", new { ids = new[] { entryId } })).StatusCode);
         var perf = await (await admin.GetAsync($"{B}/api/sales/performance?rep_id={rep.Id}&period=week")).Json();
         Assert.Equal(18m, (decimal)perf["reps"]![0]!["commission_earned"]!);
+        Assert.Equal(2, (int)perf["reps"]![0]!["calls"]!);
+        Assert.Equal(0.5, (double)perf["reps"]![0]!["conversion"]!);
         Assert.Equal(HttpStatusCode.Forbidden, (await r.GetAsync($"{B}/api/sales/performance")).StatusCode);
     }
 

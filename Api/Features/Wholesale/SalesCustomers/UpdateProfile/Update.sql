@@ -8,7 +8,7 @@ update wholesale.customers c
        phone2 = case when @SetPhone2 then @Phone2 else c.phone2 end,
        shipping_address = case when @SetShipping then nullif(@Shipping, '') else c.shipping_address end,
        billing_address = case when @SetBilling then nullif(@Billing, '') else c.billing_address end,
-       preferred_language = case when @SetLanguage then nullif(@Language, '') else c.preferred_language end,
+       preferred_language = case when @SetLanguage then coalesce(nullif(@Language, ''), 'en') else c.preferred_language end,   -- not null since 0008: clearing goes back to 'en'
        updated_at = now()
  where c.id = @CustomerId and c.deleted_at is null
 returning c.id as "Id", c.first_name as "FirstName", c.last_name as "LastName",

@@ -5,7 +5,8 @@ using Mediator;
 
 namespace Api.Features.Wholesale.SalesOrders.SalesCatalog;
 
-sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
+/// <summary>No input: FastEndpoints binds only DTOs with public properties, so the request is built here.</summary>
+sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Response>
 {
     public override void Configure()
     {
@@ -15,6 +16,6 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
         Description(b => b.WithSummary("Active products grouped by category, slim fields for the sales catalog").Produces<Response>(200));
     }
 
-    public override async Task HandleAsync(Request req, CancellationToken ct) =>
-        await Send.ResultAsync(await mediator.Send(req, ct), ct);
+    public override async Task HandleAsync(CancellationToken ct) =>
+        await Send.ResultAsync(await mediator.Send(new Request(), ct), ct);
 }

@@ -6,8 +6,8 @@ using Mediator;
 
 namespace Api.Features.Wholesale.SalesReports.Performance;
 
-/// <summary><c>calls</c> and <c>conversion</c> (orders per call) come from the calling list's call log when it is present
-/// (another part of issue 14); until then calls are 0 and conversion null.</summary>
+/// <summary><c>calls</c> are the calls the rep logged on the calling list in the window (<c>calling_list_calls</c>: mark_called,
+/// batch-mark-called); <c>conversion</c> is orders per call, null without calls.</summary>
 sealed class Handler(AppDb db, BusinessClock clock, TimeProvider time) : IRequestHandler<Request, ErrorOr<Response>>
 {
     static readonly string RepsSql = Sql.Load<Handler>("Reps.sql");
