@@ -39,6 +39,8 @@ static class WholesaleModule
         services.AddSingleton<Api.Infrastructure.Demo.IDemoSeeder, Demo.Seeder>();
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.GenerateBenchData.CliCommand>();
         // area registrations (job kinds, typed clients, scheduled tasks) go below, one line each
+        services.AddJob<SalesScoring.Refit.Job>(SalesScoring.Refit.Job.Type).AddTransient<Api.Infrastructure.Scheduling.WholesaleScoreRefit>().AddOptions<SalesScoring.SalesScoringOptions>().BindConfiguration("Wholesale:Sales:Scoring");   // sales-scoring
+        services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.SalesBenchData.CliCommand>();   // sales-scoring: bench data and fit timing
         services.AddOptions<Sourcing.SourcingOptions>().BindConfiguration("Wholesale:Sourcing");   // sourcing: inventory-needs formula
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.SourcingBenchData.CliCommand>();   // sourcing: inventory-needs bench data
         services.AddEasyPost().AddUpsTracking();   // shipping: labels (EasyPost or the local carrier) and UPS tracking
@@ -57,6 +59,8 @@ static class WholesaleModule
         services.AddJob<Bills.Extraction.Job>(Bills.Extraction.Job.Type);
         services.AddDiscordNotifier();
         services.TryAddSingleton<Api.Infrastructure.Integrations.Mail.IMailSender, Api.Infrastructure.Integrations.Mail.MailSender>();
+        services.AddOptions<SalesCallingList.CallingListOptions>().BindConfiguration(SalesCallingList.CallingListOptions.Section).Services.AddTransient<Api.Infrastructure.Scheduling.WholesaleCallingListDecay>().AddJob<SalesImport.Import.Job>(SalesImport.Import.Job.Type);   // sales calling
+        services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.SalesCallingBenchData.CliCommand>();   // sales calling: bench data
         services.AddTwilioSms();   // ISmsSender: Twilio when Wholesale:Twilio is configured, else the outbox; keep after other ISmsSender lines
         return services;
     }
@@ -65,6 +69,8 @@ static class WholesaleModule
     {
         // area schedules go here, one line each
         s.Schedule<Api.Infrastructure.Scheduling.WholesaleSubscriptionRenewals>().DailyAtHour(12).PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleSubscriptionRenewals));   // subscriptions
+        s.Schedule<Api.Infrastructure.Scheduling.WholesaleScoreRefit>().DailyAtHour(8).PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleScoreRefit));   // sales-scoring: nightly refit (08:00 UTC, about 2-3 am Chicago)
+        s.Schedule<Api.Infrastructure.Scheduling.WholesaleCallingListDecay>().DailyAtHour(8).PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleCallingListDecay));   // sales calling: 08:00 UTC, night in Chicago
         s.Schedule<Api.Infrastructure.Scheduling.WholesaleShipmentSummary>().Hourly().Weekday().PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleShipmentSummary));
         s.Schedule<Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks>().EveryFiveMinutes().PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks));
     }

@@ -366,6 +366,7 @@ sealed class Seeder : IDemoSeeder
         await SubscriptionsSeed.SeedAsync(conn, tx, ct);   // subscriptions (issue 13)
         await tx.CommitAsync(ct);
         await Exec(conn, null, "analyze wholesale.products, wholesale.orders, wholesale.order_items, wholesale.customers", ct);
+        await SalesCallingSeed.SeedAsync(conn, ct);   // sales calling: calling list, calls, first script
     }
 
     static async Task WriteNullable<T>(NpgsqlBinaryImporter w, T? value, NpgsqlDbType type, CancellationToken ct)

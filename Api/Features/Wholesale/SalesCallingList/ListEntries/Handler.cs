@@ -1,0 +1,56 @@
+using System.Text;
+using ErrorOr;
+using LinqToDB.Data;
+using Mediator;
+using Microsoft.Extensions.Options;
+using Api.Infrastructure.Database;
+
+namespace Api.Features.Wholesale.SalesCallingList.ListEntries;
+
+/// <summary>
+/// Builds the filter from whitelisted pieces only (segment, status, assignee, score bounds, text, purchased SKUs); sorting is
+/// whitelisted with the id as tie-breaker. A rep sees entries assigned to them or to nobody.
+/// </summary>
+sealed class Handler(AppDb db, IOptions<CallingListOptions> options) : IRequestHandler<Request, ErrorOr<Response>>
+{
+    const string PurchasedFilter = """
+        exists (select 1 from wholesale.order_items oi join wholesale.orders o on o.id = oi.order_id
+                where o.customer_id = e.customer_id and o.deleted_at is null and o.status <> 'cancelled' and oi.product_sku = any(@Skus))
+        """;
+
+    public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
+    {
+        var o = options.Value;
+        var segment = string.IsNullOrEmpty(req.Segment) ? "priority" : req.Segment;
+        var where = new StringBuilder(" where ").Append(CallingList.Visible)
+            .Append(" and (").Append(CallingList.Segments[segment]).Append(')')
+            .Append(" and e.priority_score between @ScoreMin and @ScoreMax");
+        if (!string.IsNullOrEmpty(req.Status)) where.Append(" and e.status = @Status");
+        long? assignee = null;
+        if (req.Assignee == "me") { where.Append(" and e.assigned_to = @Assignee"); assignee = req.StaffId; }
+        else if (req.Assignee == "unassigned") where.Append(" and e.assigned_to is null");
+        else if (long.TryParse(req.Assignee, out var a)) { where.Append(" and e.assigned_to = @Assignee"); assignee = a; }
+        string? q = null;
+        if (!string.IsNullOrWhiteSpace(req.Q))
+        {
+            q = "%" + req.Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            where.Append(" and (e.company_name ilike @Q or e.contact_name ilike @Q or e.first_name ilike @Q or e.last_name ilike @Q" +
+                         " or e.email::text ilike @Q or e.phone like @Q or e.notes ilike @Q)");
+        }
+        var skus = (req.PurchasedSkus ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (skus.Length > 0) where.Append(" and ").Append(PurchasedFilter);
+
+        var dir = req.Dir == "asc" ? "asc" : "desc";
+        var column = Request.SortColumns[string.IsNullOrEmpty(req.Sort) ? "priority_score" : req.Sort];
+        var args = new
+        {
+            req.RepId, Threshold = o.PriorityThreshold, o.CooldownDays, ScoreMin = req.ScoreMin ?? o.ScoreMin, ScoreMax = req.ScoreMax ?? o.ScoreMax,
+            req.Status, Assignee = assignee, Q = q, Skus = skus, Limit = req.PerPage, Offset = (req.Page - 1) * req.PerPage,
+        };
+        var from = " from wholesale.calling_list e left join wholesale.customers c on c.id = e.customer_id";
+        var total = (await db.QueryToListAsync<int>("select count(*)::int" + from + where, args, ct))[0];
+        var sql = CallingList.SelectEntry + where + $" order by {column} {dir} nulls last, e.id {dir} limit @Limit offset @Offset";
+        var rows = await db.QueryToListAsync<Entry>(sql, args, ct);
+        return new Response(rows, total, req.Page, req.PerPage, (total + req.PerPage - 1) / req.PerPage, segment);
+    }
+}

@@ -1,0 +1,16 @@
+using ErrorOr;
+using FastEndpoints;
+using FluentValidation;
+using Mediator;
+
+namespace Api.Features.Wholesale.SalesCustomers.GetAch;
+
+sealed record Request : IRequest<ErrorOr<AchView>>
+{
+    [BindFrom("customer_id")] public long CustomerId { get; init; }
+
+    sealed class Validator : Validator<Request>
+    {
+        public Validator() => RuleFor(r => r.CustomerId).GreaterThan(0);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+using Api.Features.Wholesale.Common;
+using ErrorOr;
+using FastEndpoints;
+using FluentValidation;
+using Mediator;
+
+namespace Api.Features.Wholesale.SalesOrders.CancelOrder;
+
+sealed record Request : IRequest<ErrorOr<Response>>
+{
+    [BindFrom("order_id")] public long OrderId { get; init; }
+    [QueryParam] public string? Reason { get; init; }
+    [JsonIgnore] public Caller Caller { get; init; } = Caller.Anonymous;
+
+    sealed class Validator : Validator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.OrderId).GreaterThan(0);
+            RuleFor(r => r.Reason).MaximumLength(500);
+        }
+    }
+}
+
+sealed record Response(bool Success, long OrderId, string OrderNumber, string Status);
