@@ -46,6 +46,8 @@ static class WholesaleModule
         services.AddJob<Bills.Extraction.Job>(Bills.Extraction.Job.Type);
         services.AddDiscordNotifier();
         services.TryAddSingleton<Api.Infrastructure.Integrations.Mail.IMailSender, Api.Infrastructure.Integrations.Mail.MailSender>();
+        services.AddTransient<Api.Infrastructure.Scheduling.WholesaleInvoicesOverdue>();   // invoices: overdue daily
+        services.AddJob<Voice.Evaluation.Job>(Voice.Evaluation.Job.Type);   // voice: call evaluation
         services.AddTwilioSms();   // ISmsSender: Twilio when Wholesale:Twilio is configured, else the outbox; keep after other ISmsSender lines
         return services;
     }
@@ -53,6 +55,7 @@ static class WholesaleModule
     public static void Schedule(IScheduler s)
     {
         // area schedules go here, one line each
+        s.Schedule<Api.Infrastructure.Scheduling.WholesaleInvoicesOverdue>().DailyAt(6, 0).PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleInvoicesOverdue));   // invoices: overdue daily
         s.Schedule<Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks>().EveryFiveMinutes().PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks));
     }
 }
