@@ -5,7 +5,7 @@ using LinqToDB.Data;
 namespace Api.Features.Wholesale.Voice.GetTranscript;
 
 /// <summary>A transcript kept in the database (no S3 storage configured), as plain text; staff or a key with the voice scope.</summary>
-sealed class Endpoint(AppDb db) : EndpointWithoutRequest
+sealed class Endpoint : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -18,6 +18,7 @@ sealed class Endpoint(AppDb db) : EndpointWithoutRequest
     public override async Task HandleAsync(CancellationToken ct)
     {
         var key = Route<string>("key") ?? "";
+        var db = Resolve<AppDb>();   // not a constructor dependency: FastEndpoints builds endpoints before the database starts
         var rows = await db.QueryToListAsync<string>("select content from wholesale.call_transcripts where key = @key", new { key }, ct);
         if (rows is not [var content])
         {
