@@ -1,3 +1,5 @@
+using Api.Infrastructure.Integrations.EasyPost;
+using Api.Infrastructure.Integrations.Ups;
 using Api.Infrastructure.Integrations.Discord;
 using Api.Infrastructure.Integrations.Twilio;
 using Api.Infrastructure.Jobs;
@@ -37,6 +39,11 @@ static class WholesaleModule
         services.AddSingleton<Api.Infrastructure.Demo.IDemoSeeder, Demo.Seeder>();
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.GenerateBenchData.CliCommand>();
         // area registrations (job kinds, typed clients, scheduled tasks) go below, one line each
+        services.AddOptions<Sourcing.SourcingOptions>().BindConfiguration("Wholesale:Sourcing");   // sourcing: inventory-needs formula
+        services.AddEasyPost().AddUpsTracking();   // shipping: labels (EasyPost or the local carrier) and UPS tracking
+        services.AddOptions<ShippingBoxes.ShippingOptions>().BindConfiguration(ShippingBoxes.ShippingOptions.Section);   // shipping: box catalog, weekday summary
+        services.AddTransient<Api.Infrastructure.Scheduling.WholesaleShipmentSummary>();   // shipping: weekday Discord summary
+        services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.ShippingBenchData.CliCommand>();   // shipping: bench data
         services.AddSingleton<Common.AfterResponse>().AddHostedService(sp => sp.GetRequiredService<Common.AfterResponse>());   // sign-in: mails/texts after the answer
         services.TryAddSingleton<Common.ISmsSender, Common.OutboxSmsSender>();   // sign-in: default SMS sender (outbox); the Twilio client replaces it
         services.TryAddSingleton<Api.Infrastructure.Integrations.Mail.IMailSender, Api.Infrastructure.Integrations.Mail.MailSender>();   // sign-in
@@ -56,6 +63,7 @@ static class WholesaleModule
     {
         // area schedules go here, one line each
         s.Schedule<Api.Infrastructure.Scheduling.WholesaleInvoicesOverdue>().DailyAt(6, 0).PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleInvoicesOverdue));   // invoices: overdue daily
+        s.Schedule<Api.Infrastructure.Scheduling.WholesaleShipmentSummary>().Hourly().Weekday().PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleShipmentSummary));
         s.Schedule<Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks>().EveryFiveMinutes().PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks));
     }
 }

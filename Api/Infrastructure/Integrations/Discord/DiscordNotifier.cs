@@ -38,14 +38,22 @@ sealed class DiscordNotifier(IConfiguration config, Outbound.GuardedHttp http, D
         string? error = null;
         try
         {
-            var rsp = await http.SendAsync(HttpMethod.Post, new Uri(url), () => new StringContent(json, System.Text.Encoding.UTF8, "application/json"), ct,
-                limits: new Outbound.GuardedLimits(Timeout: TimeSpan.FromSeconds(10), MaxRedirects: 0));
-            if (rsp.IsSuccess)
+            for (var attempt = 1; ; attempt++)
             {
-                await RecordAsync(channel, json, "sent", null, ct);
-                return new DiscordResult(true, "sent");
+                var rsp = await http.SendAsync(HttpMethod.Post, new Uri(url), () => new StringContent(json, System.Text.Encoding.UTF8, "application/json"), ct,
+                    limits: new Outbound.GuardedLimits(Timeout: TimeSpan.FromSeconds(10), MaxRedirects: 0));
+                if (rsp.IsSuccess)
+                {
+                    await RecordAsync(channel, json, "sent", null, ct);
+                    return new DiscordResult(true, "sent");
+                }
+                error = $"webhook answered {(int)rsp.Status}";
+                // 429: Discord says how long to wait (body retry_after in seconds, else the Retry-After header); wait and retry
+                if ((int)rsp.Status != 429 || attempt >= MaxAttempts || RetryAfter(rsp) is not { } wait) break;
+                if (wait > MaxWait) { error = $"webhook rate limited for {wait.TotalSeconds:0.###} s"; break; }
+                log.LogInformation("Discord rate-limited the notice for channel {Channel}; retrying in {Wait} ms", channel, (int)wait.TotalMilliseconds);
+                await Task.Delay(wait, ct);
             }
-            error = $"webhook answered {(int)rsp.Status}";
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or UriFormatException && !ct.IsCancellationRequested)
         {
@@ -54,6 +62,25 @@ sealed class DiscordNotifier(IConfiguration config, Outbound.GuardedHttp http, D
         await RecordAsync(channel, json, "failed", error, ct);
         log.LogWarning("Discord notice for channel {Channel} failed ({Error}); kept in wholesale.discord_outbox", channel, error);
         return new DiscordResult(false, "failed");
+    }
+
+    const int MaxAttempts = 3;
+    static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>Discord's wait: the JSON body's <c>retry_after</c> (seconds, may be fractional), else the <c>Retry-After</c> header.</summary>
+    static TimeSpan? RetryAfter(Outbound.GuardedResponse rsp)
+    {
+        try
+        {
+            if (JsonDocument.Parse(rsp.Body).RootElement is { ValueKind: JsonValueKind.Object } root
+                && root.TryGetProperty("retry_after", out var ra) && ra.TryGetDouble(out var seconds) && seconds >= 0)
+                return TimeSpan.FromSeconds(seconds);
+        }
+        catch (JsonException) { }
+        if (rsp.Headers.RetryAfter?.Delta is { } delta) return delta;
+        if (rsp.Headers.TryGetValues("Retry-After", out var values) && double.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Float,
+                System.Globalization.CultureInfo.InvariantCulture, out var s2)) return TimeSpan.FromSeconds(s2);
+        return null;
     }
 
     async Task RecordAsync(string channel, string json, string status, string? error, CancellationToken ct)

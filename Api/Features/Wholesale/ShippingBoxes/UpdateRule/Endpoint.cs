@@ -1,0 +1,20 @@
+using Api.Features.Wholesale.Common;
+using Api.Infrastructure.Http;
+using FastEndpoints;
+using Mediator;
+
+namespace Api.Features.Wholesale.ShippingBoxes.UpdateRule;
+
+sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Put("api/shipping/box-recommendations/{rule_id}");
+        Group<WholesaleGroup>();
+        this.Staff();
+        Description(b => b.WithSummary("Update a box recommendation rule").Produces<Response>());
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct) =>
+        await Send.ResultAsync(await mediator.Send(req with { Caller = Caller.From(User) }, ct), ct);
+}

@@ -1,0 +1,19 @@
+using Api.Infrastructure.Http;
+using FastEndpoints;
+using Mediator;
+
+namespace Api.Features.Wholesale.Sourcing.CreateShipment;
+
+sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Post("api/sourcing/shipments");
+        Group<WholesaleGroup>();
+        this.Staff();
+        Description(b => b.WithSummary("Create an inbound shipment (SHP-YYYY-NNNN)").Produces<Response>(201).ProducesProblemDetails(400));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+        => await Send.ResultAsync(await mediator.Send(req, ct), ct, 201);
+}

@@ -1,0 +1,62 @@
+-- Inventory needs in one set-based statement.
+--   daily units   = units sold on live, uncancelled orders in the last @WindowDays days / @WindowDays
+--   lead time     = the shortest lead time among active suppliers listing the product's category (case-insensitive name),
+--                   else @DefaultLead
+--   reorder point = ceil(daily units x (lead time + @SafetyDays))
+--   incoming      = units on open sourcing shipments (neither received nor cancelled)
+--   needs reorder = stock + incoming < reorder point
+--   suggested     = ceil(daily units x (lead time + @SafetyDays + @CoverDays)) - stock - incoming (at least 1 when needed)
+-- Only products with tracked stock (stock_quantity not null) can need ordering; without a product id only those with sales
+-- in the window are candidates (no sales: reorder point 0), which keeps the work proportional to what sold.
+with sales as (
+    select i.product_id, sum(i.quantity)::int as units
+    from wholesale.orders o
+    join wholesale.order_items i on i.order_id = o.id
+    where o.created_at >= now() - make_interval(days => @WindowDays)
+      and o.status <> 'cancelled' and o.deleted_at is null
+      and i.product_id is not null
+      and (@ProductId::bigint is null or i.product_id = @ProductId::bigint)
+    group by i.product_id
+), candidates as (
+    select product_id, units from sales
+    union all
+    select @ProductId::bigint, 0 where @ProductId::bigint is not null and not exists (select 1 from sales)
+), lead as (
+    select lower(c.name) as category, min(s.lead_time_days) as days
+    from wholesale.suppliers s
+    cross join unnest(s.product_categories) c(name)
+    where s.is_active and s.lead_time_days is not null
+    group by lower(c.name)
+), incoming as (
+    select si.product_id, sum(si.quantity)::int as qty
+    from wholesale.sourcing_shipment_items si
+    join wholesale.sourcing_shipments h on h.id = si.shipment_id and h.status not in ('received', 'cancelled')
+    where si.product_id in (select product_id from candidates)
+    group by si.product_id
+), figures as (
+    select p.id, p.sku, p.name, p.category_id, cat.name as category, p.stock_quantity, c.units,
+           c.units::numeric / @WindowDays as daily,
+           coalesce(l.days, @DefaultLead) as lead_days,
+           coalesce(inc.qty, 0) as incoming
+    from candidates c
+    join wholesale.products p on p.id = c.product_id and p.deleted_at is null
+    left join wholesale.categories cat on cat.id = p.category_id
+    left join lead l on l.category = lower(cat.name)
+    left join incoming inc on inc.product_id = p.id
+    where p.stock_quantity is not null or @ProductId::bigint is not null
+), computed as (
+    select f.*, ceil(f.daily * (f.lead_days + @SafetyDays))::int as reorder_point,
+           ceil(f.daily * (f.lead_days + @SafetyDays + @CoverDays))::int as target
+    from figures f
+)
+select c.id as "ProductId", c.sku as "Sku", c.name as "Name", c.category_id as "CategoryId", c.category as "Category",
+       c.stock_quantity as "StockQuantity", c.units as "UnitsSold90d", round(c.daily, 3) as "DailyUnits", c.lead_days as "LeadTimeDays",
+       @SafetyDays as "SafetyDays", c.reorder_point as "ReorderPoint", c.incoming as "IncomingQuantity",
+       case when c.daily > 0 and c.stock_quantity is not null then round((c.stock_quantity + c.incoming) / c.daily, 1) end as "DaysOfCover",
+       case when c.stock_quantity is not null and c.stock_quantity + c.incoming < c.reorder_point
+            then greatest(c.target - c.stock_quantity - c.incoming, 1) else 0 end as "SuggestedQuantity",
+       (c.stock_quantity is not null and c.stock_quantity + c.incoming < c.reorder_point) as "NeedsReorder"
+from computed c
+where @ProductId::bigint is not null or c.stock_quantity + c.incoming < c.reorder_point
+order by (c.stock_quantity + c.incoming) / nullif(c.daily, 0) nulls last, c.units desc, c.id
+limit @Limit;

@@ -1,0 +1,1 @@
+select exists (select from wholesale.staff_users where id = @Id and is_active);

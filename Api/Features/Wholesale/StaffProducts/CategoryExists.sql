@@ -1,0 +1,1 @@
+select exists (select from wholesale.categories where id = @CategoryId and deleted_at is null);

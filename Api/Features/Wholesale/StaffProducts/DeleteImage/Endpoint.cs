@@ -1,0 +1,20 @@
+using Api.Infrastructure.Http;
+using FastEndpoints;
+using Mediator;
+
+namespace Api.Features.Wholesale.StaffProducts.DeleteImage;
+
+sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Delete("api/staff/products/{product_id}/images/{image_id}");
+        Group<WholesaleGroup>();
+        this.Staff();
+        Description(b => b.WithSummary("Staff: remove one gallery image (the product's image_url follows the new first image)")
+            .Produces<Response>().ProducesProblemDetails(401).ProducesProblemDetails(403).ProducesProblemDetails(404));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+        => await Send.ResultAsync(await mediator.Send(req, ct), ct);
+}
