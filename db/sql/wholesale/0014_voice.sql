@@ -144,3 +144,6 @@ create table wholesale.invoice_counters (
 -- call-queue and voice lookups: orders per customer that count (not cancelled, not deleted) with their totals.
 create index orders_customer_live on wholesale.orders (customer_id, created_at desc) include (total_amount)
     where deleted_at is null and status <> 'cancelled';
+
+-- call-queue upsells: the most recent orders holding a product.
+create index order_items_product_recent on wholesale.order_items (product_id, order_id desc);

@@ -23,15 +23,23 @@ static class Standing
             select i.id, i.customer_id, i.invoice_number, i.total as due, i.due_date, i.status, i.order_id
               from wholesale.invoices i
              where i.customer_id in (select id from ids) and i.deleted_at is null and i.status in ('sent', 'overdue')
+        ), net_sum as (
+            select customer_id, sum(due) as bal, sum(due) filter (where due_date < @Today) as od, count(*) filter (where due_date < @Today) as odn
+              from net_due group by customer_id
+        ), inv_sum as (
+            select customer_id, sum(due) filter (where order_id is null) as bal,
+                   sum(due) filter (where status = 'overdue' or due_date < @Today) as od,
+                   count(*) filter (where status = 'overdue' or due_date < @Today) as odn
+              from inv group by customer_id
         ), standing as (
             select c.id as customer_id, c.account_approved, c.payment_terms, c.credit_limit,
-                   coalesce((select sum(due) from net_due n where n.customer_id = c.id), 0)
-                 + coalesce((select sum(due) from inv where inv.customer_id = c.id and inv.order_id is null), 0) as balance,
-                   coalesce((select sum(due) from net_due n where n.customer_id = c.id and n.due_date < @Today), 0)
-                 + coalesce((select sum(due) from inv where inv.customer_id = c.id and (inv.status = 'overdue' or inv.due_date < @Today)), 0) as overdue_amount,
-                   (select count(*) from net_due n where n.customer_id = c.id and n.due_date < @Today)
-                 + (select count(*) from inv where inv.customer_id = c.id and (inv.status = 'overdue' or inv.due_date < @Today)) as overdue_count
-              from wholesale.customers c where c.id in (select id from ids)
+                   coalesce(ns.bal, 0) + coalesce(isum.bal, 0) as balance,
+                   coalesce(ns.od, 0) + coalesce(isum.od, 0) as overdue_amount,
+                   coalesce(ns.odn, 0) + coalesce(isum.odn, 0) as overdue_count
+              from wholesale.customers c
+              left join net_sum ns on ns.customer_id = c.id
+              left join inv_sum isum on isum.customer_id = c.id
+             where c.id in (select id from ids)
         ), credit as (
             select s.*, case when not s.account_approved or s.payment_terms <> 'net30' then 'no_terms'
                              when s.overdue_count > 0 or s.balance > s.credit_limit then 'overdue' else 'good' end as credit_status
