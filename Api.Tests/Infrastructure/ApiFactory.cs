@@ -20,9 +20,13 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The database this host runs on; <see cref="InstanceFactory"/> shares one between several hosts.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestCluster.CreateDatabaseAsync();
+    protected virtual bool OwnsDatabase => true;
+
     public async Task InitializeAsync()
     {
-        OwnerConnectionString = await TestCluster.CreateDatabaseAsync();
+        OwnerConnectionString = await CreateDatabaseAsync();
         _ = Services;   // start the host now, inside the fixture's lifetime
         await Services.GetRequiredService<Db>().Ready;
     }
@@ -67,6 +71,14 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await TestCluster.DropDatabaseAsync(OwnerConnectionString);   // a run creates hundreds: CI disks are small
+        if (OwnsDatabase) await TestCluster.DropDatabaseAsync(OwnerConnectionString);   // a run creates hundreds: CI disks are small
     }
+}
+
+/// <summary>One of several API instances on one database (issue 20 §3): what a deployment behind a load balancer looks like.</summary>
+public class InstanceFactory(string ownerConnectionString, IDictionary<string, string?> settings) : ApiFactory
+{
+    protected override IDictionary<string, string?> Settings => settings;
+    protected override Task<string> CreateDatabaseAsync() => Task.FromResult(ownerConnectionString);
+    protected override bool OwnsDatabase => false;
 }

@@ -151,21 +151,21 @@ public sealed class AdPrioritySessionHandler(IOptionsMonitor<AuthenticationSchem
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         // the document: every response carries the rate-limit headers, so a refused caller sees its budget too
         if (Context.GetEndpoint()?.Metadata.GetMetadata<RateLimiting.RateLimited>()?.Policy is { } name
             && Context.RequestServices.GetRequiredService<RateLimiting.RateLimits>().Find(name) is { } policy)
         {
-            var (lease, remaining, reset) = Context.RequestServices.GetRequiredService<RateLimiting.RateLimits>().Acquire(policy, RateLimiting.RateLimits.PartitionOf(Context));
+            var (lease, remaining, reset) = await Context.RequestServices.GetRequiredService<RateLimiting.RateLimits>().AcquireAsync(policy, RateLimiting.RateLimits.PartitionOf(Context), Context.RequestAborted);
             lease.Dispose();
             Response.Headers["X-RateLimit-Limit"] = policy.PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Response.Headers["X-RateLimit-Remaining"] = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (policy.SendResetHeader) Response.Headers["X-RateLimit-Reset"] = reset.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        return Context.Items.ContainsKey(AdPriorityAuth.FailureItem)
+        await (Context.Items.ContainsKey(AdPriorityAuth.FailureItem)
             ? ApiErrors.WriteAsync(Context, new ApiError(403, "TENANT_SUSPENDED", "Tenant account suspended"))
-            : ApiErrors.WriteAsync(Context, new ApiError(401, "UNAUTHORIZED", "Session token invalid or expired"));
+            : ApiErrors.WriteAsync(Context, new ApiError(401, "UNAUTHORIZED", "Session token invalid or expired")));
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

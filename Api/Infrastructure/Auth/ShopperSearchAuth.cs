@@ -109,7 +109,7 @@ public sealed class ShopperMerchantHandler(IOptionsMonitor<AuthenticationSchemeO
 
             if (limits.Find(ShopperSearchAuth.ApiKeyPolicy) is { } policy)
             {
-                var (lease, remaining, reset) = limits.Acquire(policy, "shopper-key:" + keyId);
+                var (lease, remaining, reset) = await limits.AcquireAsync(policy, "shopper-key:" + keyId, Context.RequestAborted);
                 using (lease)
                 {
                     Response.Headers["X-RateLimit-Limit"] = policy.PermitLimit.ToString(CultureInfo.InvariantCulture);

@@ -3,8 +3,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
+using Api.Infrastructure.Database;
 using Api.Infrastructure.Http;
 using Api.Infrastructure.Tenancy;
+using Npgsql;
 
 namespace Api.Infrastructure.RateLimiting;
 
@@ -17,41 +19,131 @@ public sealed record RateLimitPolicy(string Name, int PermitLimit, TimeSpan Wind
 public sealed record RateLimited(string Policy);
 
 /// <summary>
-/// Fixed-window limits on System.Threading.RateLimiting's partitioned limiter. The partition key carries the window number, so
-/// <c>X-RateLimit-Reset</c> and <c>Retry-After</c> are exact. Policies come from code and can be overridden by
-/// <c>RateLimits:&lt;name&gt;:PermitLimit</c> / <c>WindowSeconds</c>.
+/// Fixed-window limits that hold across every instance sharing the database (issue 20 §3). The window number is the Unix time
+/// divided by the window, so <c>X-RateLimit-Reset</c> and <c>Retry-After</c> are exact. Permits are taken from one counter row
+/// per (policy, partition, window) in <c>platform.rate_limit_counters</c> with one upsert (<c>platform.rate_limit_take</c>).
+/// Limits up to 100 per window take one permit per request, so they are exact across instances; bigger limits take a small
+/// block (1 % of the limit, <c>RateLimits:&lt;name&gt;:Block</c>) and spend it locally, so an instance asks the database once
+/// per block. An instance that learned a window is spent refuses locally until the window ends (a flood costs no writes).
+/// While the database cannot be reached each instance falls back to its own in-memory window (<c>RateLimits:Store</c> =
+/// <c>memory</c> uses only that). Policies come from code and can be overridden by <c>RateLimits:&lt;name&gt;:PermitLimit</c> /
+/// <c>WindowSeconds</c>.
 /// </summary>
-public sealed class RateLimits
+public sealed class RateLimits : IDisposable
 {
     readonly ConcurrentDictionary<string, RateLimitPolicy> _policies = new();
-    readonly ConcurrentDictionary<string, PartitionedRateLimiter<string>> _limiters = new();
+    readonly ConcurrentDictionary<string, int> _blocks = new();
+    readonly ConcurrentDictionary<string, PartitionedRateLimiter<string>> _local = new();
+    readonly ConcurrentDictionary<(string Policy, string Partition, long Window), Allowance> _allowances = new();
     readonly IConfiguration config;
     readonly TimeProvider clock;
+    readonly Db? db;
+    readonly ILogger<RateLimits>? log;
+    readonly bool _shared;
+    readonly ITimer? _sweep;
+    int _fallbackLogged;
 
-    public RateLimits(IConfiguration config, TimeProvider clock, IEnumerable<RateLimitPolicy> policies)
+    sealed class Allowance
     {
-        (this.config, this.clock) = (config, clock);
+        public int Granted, Consumed;
+        public long HandedOut;   // permits the cluster had handed out (capped at the limit) after our last grant
+        public bool Spent;       // the database granted less than asked: nothing is left in this window
+    }
+
+    public RateLimits(IConfiguration config, TimeProvider clock, IEnumerable<RateLimitPolicy> policies, Db? db = null, ILogger<RateLimits>? log = null)
+    {
+        (this.config, this.clock, this.db, this.log) = (config, clock, db, log);
+        _shared = db is not null && !string.Equals(config["RateLimits:Store"], "memory", StringComparison.OrdinalIgnoreCase);
         foreach (var p in policies) Add(p);
+        if (_shared) _sweep = clock.CreateTimer(_ => _ = SweepAsync(), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
     }
 
     void Add(RateLimitPolicy policy)
     {
         var section = config.GetSection($"RateLimits:{policy.Name}");
-        _policies[policy.Name] = policy with
+        var p = policy with
         {
             PermitLimit = section.GetValue("PermitLimit", policy.PermitLimit),
             Window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", policy.Window.TotalSeconds)),
         };
+        _policies[policy.Name] = p;
     }
+
+    int BlockOf(RateLimitPolicy p) => _blocks.GetOrAdd(p.Name, _ =>
+        Math.Clamp(config.GetValue($"RateLimits:{p.Name}:Block", p.PermitLimit <= 100 ? 1 : p.PermitLimit / 100), 1, Math.Max(1, p.PermitLimit)));
 
     public RateLimitPolicy? Find(string name) => _policies.GetValueOrDefault(name);
 
-    public (RateLimitLease Lease, int Remaining, DateTimeOffset Reset) Acquire(RateLimitPolicy policy, string partition)
+    /// <summary>Takes one permit. Prefer <see cref="AcquireAsync"/>; this blocks on the database round trip when it needs one.</summary>
+    public (RateLimitLease Lease, int Remaining, DateTimeOffset Reset) Acquire(RateLimitPolicy policy, string partition) =>
+        AcquireAsync(policy, partition).AsTask().GetAwaiter().GetResult();
+
+    public async ValueTask<(RateLimitLease Lease, int Remaining, DateTimeOffset Reset)> AcquireAsync(RateLimitPolicy policy, string partition,
+        CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var window = (long)(now.ToUnixTimeMilliseconds() / policy.Window.TotalMilliseconds);
-        var reset = DateTimeOffset.FromUnixTimeMilliseconds((long)((window + 1) * policy.Window.TotalMilliseconds));
-        var limiter = _limiters.GetOrAdd(policy.Name, _ => PartitionedRateLimiter.Create<string, string>(key =>
+        var windowMs = policy.Window.TotalMilliseconds;
+        var window = (long)(now.ToUnixTimeMilliseconds() / windowMs);
+        var reset = DateTimeOffset.FromUnixTimeMilliseconds((long)((window + 1) * windowMs));
+        if (!_shared || !db!.Ready.IsCompletedSuccessfully) return Local(policy, partition, window, reset);
+
+        var allowance = _allowances.GetOrAdd((policy.Name, partition, window), _ => new Allowance());
+        switch (TrySpend(policy, allowance))
+        {
+            case (true, var left): return (Lease.Granted, left, reset);
+            case (false, _) when allowance.Spent: return (Lease.Refused, 0, reset);
+        }
+
+        int granted; long before;
+        try
+        {
+            (granted, before) = await TakeAsync(policy, partition, window, BlockOf(policy), reset, ct);
+            Volatile.Write(ref _fallbackLogged, 0);
+        }
+        catch (Exception e) when (DbOutage.IsUnavailable(e) || e is NpgsqlException or TimeoutException)
+        {
+            if (Interlocked.Exchange(ref _fallbackLogged, 1) == 0)
+                log?.LogWarning("Rate limits fall back to this instance's own counters: {Error}", e.Message);
+            return Local(policy, partition, window, reset);
+        }
+        lock (allowance)
+        {
+            allowance.Granted += granted;
+            allowance.HandedOut = Math.Min(policy.PermitLimit, before + granted);
+            if (granted < BlockOf(policy)) allowance.Spent = true;
+        }
+        return TrySpend(policy, allowance) is (true, var remaining) ? (Lease.Granted, remaining, reset) : (Lease.Refused, 0, reset);
+    }
+
+    /// <summary>Spends one permit of this instance's allowance; the remaining count is the cluster's, less what we hold unspent.</summary>
+    static (bool Spent, int Remaining) TrySpend(RateLimitPolicy policy, Allowance a)
+    {
+        lock (a)
+        {
+            if (a.Consumed >= a.Granted) return (false, 0);
+            a.Consumed++;
+            var used = a.HandedOut - (a.Granted - a.Consumed);
+            return (true, (int)Math.Max(0, policy.PermitLimit - used));
+        }
+    }
+
+    async Task<(int Granted, long TakenBefore)> TakeAsync(RateLimitPolicy policy, string partition, long window, int want, DateTimeOffset reset, CancellationToken ct)
+    {
+        await using var cmd = db!.App.CreateCommand("select granted, taken_before from platform.rate_limit_take($1, $2, $3, $4, $5, $6)");
+        cmd.Parameters.Add(new() { Value = policy.Name });
+        cmd.Parameters.Add(new() { Value = partition });
+        cmd.Parameters.Add(new() { Value = window });
+        cmd.Parameters.Add(new() { Value = policy.PermitLimit });
+        cmd.Parameters.Add(new() { Value = want });
+        cmd.Parameters.Add(new() { Value = reset.AddSeconds(5) });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        return (r.GetInt32(0), r.GetInt64(1));
+    }
+
+    (RateLimitLease Lease, int Remaining, DateTimeOffset Reset) Local(RateLimitPolicy policy, string partition, long window, DateTimeOffset reset)
+    {
+        var limiter = _local.GetOrAdd(policy.Name, _ => PartitionedRateLimiter.Create<string, string>(key =>
             RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = policy.PermitLimit, Window = policy.Window, QueueLimit = 0, AutoReplenishment = false,
@@ -60,6 +152,31 @@ public sealed class RateLimits
         var lease = limiter.AttemptAcquire(key);
         var remaining = (int)(limiter.GetStatistics(key)?.CurrentAvailablePermits ?? 0);
         return (lease, remaining, reset);
+    }
+
+    /// <summary>Drops ended windows here and expired counter rows in the database (any instance may; it is idempotent).</summary>
+    async Task SweepAsync()
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var key in _allowances.Keys)
+            if (_policies.TryGetValue(key.Policy, out var p) && (key.Window + 1) * p.Window.TotalMilliseconds < now) _allowances.TryRemove(key, out _);
+        try
+        {
+            await using var cmd = db!.App.CreateCommand("delete from platform.rate_limit_counters where expires_at < now()");
+            await cmd.ExecuteNonQueryAsync();
+        }
+        catch (Exception e) { log?.LogDebug(e, "Rate-limit counter sweep failed"); }
+    }
+
+    public void Dispose() => _sweep?.Dispose();
+
+    sealed class Lease(bool acquired) : RateLimitLease
+    {
+        public static readonly Lease Granted = new(true), Refused = new(false);
+        public override bool IsAcquired => acquired;
+        public override IEnumerable<string> MetadataNames => [];
+        public override bool TryGetMetadata(string metadataName, out object? metadata) { metadata = null; return false; }
+        protected override void Dispose(bool disposing) { }
     }
 
     /// <summary>
@@ -84,7 +201,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimits limits)
         if (name is null || limits.Find(name) is not { } policy) { await next(ctx); return; }
 
         var partition = policy.ByAddress ? "ip:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown") : RateLimits.PartitionOf(ctx);
-        var (lease, remaining, reset) = limits.Acquire(policy, partition);
+        var (lease, remaining, reset) = await limits.AcquireAsync(policy, partition, ctx.RequestAborted);
         using (lease)
         {
             var headers = ctx.Response.Headers;

@@ -13,11 +13,14 @@ namespace Api.Features.Wholesale.Common;
 sealed class SignInLimit(RateLimits limits)
 {
     /// <summary>A 429 error (with Retry-After in its metadata) when this identifier used up its window.</summary>
-    public ErrorOr<Success> Check(HttpContext ctx, string identifier)
+    public ErrorOr<Success> Check(HttpContext ctx, string identifier) => CheckAsync(ctx, identifier).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>A 429 error (with Retry-After in its metadata) when this identifier used up its window, counted cluster-wide.</summary>
+    public async ValueTask<ErrorOr<Success>> CheckAsync(HttpContext ctx, string identifier)
     {
         if (limits.Find(WholesaleModule.SignIn) is not { } policy) return Result.Success;
         var key = "wsid:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(identifier.Trim().ToLowerInvariant())))[..24];
-        var (lease, _, reset) = limits.Acquire(policy, key);
+        var (lease, _, reset) = await limits.AcquireAsync(policy, key, ctx.RequestAborted);
         using (lease)
         {
             if (lease.IsAcquired) return Result.Success;

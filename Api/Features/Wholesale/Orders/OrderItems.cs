@@ -38,10 +38,10 @@ static class OrderItems
 /// </summary>
 static class TrackingLimit
 {
-    public static ErrorOr<Success> Check(HttpContext ctx, RateLimits limits)
+    public static async ValueTask<ErrorOr<Success>> CheckAsync(HttpContext ctx, RateLimits limits)
     {
         if (limits.Find(WholesaleModule.Tracking) is not { } policy) return Result.Success;
-        var (lease, remaining, reset) = limits.Acquire(policy, RateLimits.PartitionOf(ctx));
+        var (lease, remaining, reset) = await limits.AcquireAsync(policy, RateLimits.PartitionOf(ctx), ctx.RequestAborted);
         using (lease)
         {
             var headers = ctx.Response.Headers;

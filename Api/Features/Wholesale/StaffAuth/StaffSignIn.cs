@@ -33,7 +33,7 @@ sealed class StaffSignIn(AppDb db, Secrets secrets, SignInLimit limit, IHttpCont
     public async Task<ErrorOr<Issued>> SignInAsync(string username, string password, string portal, CancellationToken ct)
     {
         username = username.Trim();
-        if (limit.Check(http.HttpContext!, "staff:" + username) is { IsError: true } limited) return limited.Errors;
+        if ((await limit.CheckAsync(http.HttpContext!, "staff:" + username)) is { IsError: true } limited) return limited.Errors;
         var staff = (await db.QueryToListAsync<StaffRow>(FindSql, new { Username = username }, ct)).FirstOrDefault();
         if (!Passwords.Verify(password, staff?.PasswordHash))
             return Error.Unauthorized("Auth.InvalidCredentials", "Invalid username or password");

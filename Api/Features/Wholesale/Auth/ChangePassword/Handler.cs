@@ -13,7 +13,7 @@ sealed class Handler(AppDb db, SignInLimit limit, IHttpContextAccessor http, Aft
 
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
-        if (limit.Check(http.HttpContext!, $"customer:{req.CustomerId}") is { IsError: true } limited) return limited.Errors;
+        if ((await limit.CheckAsync(http.HttpContext!, $"customer:{req.CustomerId}")) is { IsError: true } limited) return limited.Errors;
         var current = (await db.QueryToListAsync<string?>(HashSql, new { Id = req.CustomerId }, ct)).FirstOrDefault();
         if (!Passwords.Verify(req.CurrentPassword, current))
             return Error.Validation("Auth.WrongPassword", "Current password is incorrect",

@@ -20,7 +20,7 @@ sealed class Handler(AppDb db, SignInLimit limit, IHttpContextAccessor http, Aft
 
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
-        if (limit.Check(http.HttpContext!, req.Value) is { IsError: true } limited) return limited.Errors;
+        if ((await limit.CheckAsync(http.HttpContext!, req.Value)) is { IsError: true } limited) return limited.Errors;
         var token = WholesaleAuth.NewToken();
         var emails = await db.QueryToListAsync<string>(ForgotSql, new { Identifier = req.Value, TokenHash = WholesaleAuth.HashToken(token) }, ct);
         if (emails is [var email]) outgoing.Mail(mails.CustomerReset(email, token));

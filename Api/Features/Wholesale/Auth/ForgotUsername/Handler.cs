@@ -15,7 +15,7 @@ sealed class Handler(AppDb db, SignInLimit limit, IHttpContextAccessor http, Aft
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
         var email = req.Email.Trim();
-        if (limit.Check(http.HttpContext!, email) is { IsError: true } limited) return limited.Errors;
+        if ((await limit.CheckAsync(http.HttpContext!, email)) is { IsError: true } limited) return limited.Errors;
         if (await db.QueryToListAsync<Row>(FindSql, new { Email = email }, ct) is [var row])
             outgoing.Mail(mails.Username(row.Email, row.Username, staff: false));
         return new Response("If an account uses this email address, its username has been sent to it.", true);

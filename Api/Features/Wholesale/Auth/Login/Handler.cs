@@ -16,7 +16,7 @@ sealed class Handler(AppDb db, SignInLimit limit, IHttpContextAccessor http) : I
     {
         var ctx = http.HttpContext!;
         var username = req.Username.Trim();
-        if (limit.Check(ctx, username) is { IsError: true } limited) return limited.Errors;
+        if ((await limit.CheckAsync(ctx, username)) is { IsError: true } limited) return limited.Errors;
 
         var account = (await db.QueryToListAsync<Account>(FindSql, new { Username = username }, ct)).FirstOrDefault();
         if (!Passwords.Verify(req.Password, account?.PasswordHash))   // a dummy hash when there is no account: equal time

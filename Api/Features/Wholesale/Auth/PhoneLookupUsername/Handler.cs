@@ -12,7 +12,7 @@ sealed class Handler(AppDb db, SignInLimit limit, IHttpContextAccessor http) : I
 
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
-        if (limit.Check(http.HttpContext!, "phone-session:" + req.PhoneSessionToken) is { IsError: true } limited) return limited.Errors;
+        if ((await limit.CheckAsync(http.HttpContext!, "phone-session:" + req.PhoneSessionToken)) is { IsError: true } limited) return limited.Errors;
         await using var tx = await db.BeginTransactionAsync(ct);
         if (await AuthTokens.ConsumeAsync(db, AuthTokens.Customer, AuthTokens.PhoneSession, req.PhoneSessionToken.Trim(), ct) is not { Ok: true } used)
             return Invalid;

@@ -20,7 +20,7 @@ sealed class Handler(AppDb db, SignInLimit limit, IHttpContextAccessor http, Pho
     {
         var phone = Phones.ToE164(req.Phone)!;
         var ctx = http.HttpContext!;
-        if (limit.Check(ctx, phone) is { IsError: true } limited) return limited.Errors;
+        if ((await limit.CheckAsync(ctx, phone)) is { IsError: true } limited) return limited.Errors;
         var code = PhoneCodes.NewCode();
         Row row;
         await using (var tx = await db.BeginTransactionAsync(ct))

@@ -19,7 +19,7 @@ sealed class Handler(AppDb db, SignInLimit limit, IHttpContextAccessor http, Pho
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
         var phone = Phones.ToE164(req.Phone)!;
-        if (limit.Check(http.HttpContext!, phone) is { IsError: true } limited) return limited.Errors;
+        if ((await limit.CheckAsync(http.HttpContext!, phone)) is { IsError: true } limited) return limited.Errors;
 
         await using var tx = await db.BeginTransactionAsync(ct);
         if (await db.QueryToListAsync<Attempt>(AttemptSql, new { Phone = phone }, ct) is not [var attempt])

@@ -16,7 +16,7 @@ sealed class Handler(AppDb db, SignInLimit limit, IHttpContextAccessor http, Aft
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
         var ctx = http.HttpContext!;
-        if (limit.Check(ctx, req.Email!) is { IsError: true } limited) return limited.Errors;
+        if ((await limit.CheckAsync(ctx, req.Email!)) is { IsError: true } limited) return limited.Errors;
         var args = new
         {
             Username = req.Username.Trim(), Email = req.Email!.Trim(), PasswordHash = Passwords.Hash(req.Password),

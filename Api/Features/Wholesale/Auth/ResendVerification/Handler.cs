@@ -12,7 +12,7 @@ sealed class Handler(AppDb db, SignInLimit limit, IHttpContextAccessor http, IMa
 {
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
-        if (limit.Check(http.HttpContext!, $"customer:{req.CustomerId}") is { IsError: true } limited) return limited.Errors;
+        if ((await limit.CheckAsync(http.HttpContext!, $"customer:{req.CustomerId}")) is { IsError: true } limited) return limited.Errors;
         if (await UserView.LoadAsync(db, req.CustomerId, ct) is not { } user) return Error.Unauthorized("Auth.NoAccount", "Authentication required");
         if (user.Email is null) return Error.Failure("Auth.NoEmail", "There is no email address on this account");
         if (user.EmailVerified) return Error.Failure("Auth.AlreadyVerified", "Email is already verified");

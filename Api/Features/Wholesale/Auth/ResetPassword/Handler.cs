@@ -10,7 +10,7 @@ sealed class Handler(AppDb db, SignInLimit limit, IHttpContextAccessor http, Aft
 {
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
-        if (limit.Check(http.HttpContext!, "reset:" + req.Token) is { IsError: true } limited) return limited.Errors;
+        if ((await limit.CheckAsync(http.HttpContext!, "reset:" + req.Token)) is { IsError: true } limited) return limited.Errors;
         var hash = Passwords.Hash(req.Password);
         await using var tx = await db.BeginTransactionAsync(ct);
         if (await AuthTokens.ConsumeAsync(db, AuthTokens.Customer, AuthTokens.ResetPassword, req.Token.Trim(), ct) is not { Ok: true } used)

@@ -12,7 +12,7 @@ sealed class Handler(AppDb db, SignInLimit limit, IHttpContextAccessor http, IOp
 
     public async ValueTask<string> Handle(Request req, CancellationToken ct)
     {
-        if (limit.Check(http.HttpContext!, "verify:" + req.Token).IsError) return To("invalid");
+        if ((await limit.CheckAsync(http.HttpContext!, "verify:" + req.Token)).IsError) return To("invalid");
         await using var tx = await db.BeginTransactionAsync(ct);
         var used = await AuthTokens.ConsumeAsync(db, AuthTokens.Customer, AuthTokens.VerifyEmail, req.Token, ct);
         if (used is null || used.Used) return To("invalid");

@@ -20,7 +20,7 @@ sealed class Endpoint(IMediator mediator, RateLimits limits) : Endpoint<Request,
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var customer = await Caller.OptionalCustomerAsync(HttpContext);
-        if (customer is null && TrackingLimit.Check(HttpContext, limits) is { IsError: true } limited)
+        if (customer is null && (await TrackingLimit.CheckAsync(HttpContext, limits)) is { IsError: true } limited)
         {
             await ApiErrors.WriteAsync(HttpContext, ApiErrors.From(limited.Errors), ct);
             return;

@@ -16,7 +16,7 @@ sealed class Handler(AppDb db, SignInLimit limit, IHttpContextAccessor http, Aft
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
         var identifier = req.Identifier.Trim();
-        if (limit.Check(http.HttpContext!, "staff:" + identifier) is { IsError: true } limited) return limited.Errors;
+        if ((await limit.CheckAsync(http.HttpContext!, "staff:" + identifier)) is { IsError: true } limited) return limited.Errors;
         var token = WholesaleAuth.NewToken();
         var emails = await db.QueryToListAsync<string>(ForgotSql, new { Identifier = identifier, TokenHash = WholesaleAuth.HashToken(token) }, ct);
         if (emails is [var email]) outgoing.Mail(mails.StaffReset(email, token));

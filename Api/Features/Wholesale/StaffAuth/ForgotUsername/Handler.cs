@@ -18,7 +18,7 @@ sealed class Handler(AppDb db, SignInLimit limit, IHttpContextAccessor http, Aft
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
         var email = req.Email.Trim();
-        if (limit.Check(http.HttpContext!, "staff:" + email) is { IsError: true } limited) return limited.Errors;
+        if ((await limit.CheckAsync(http.HttpContext!, "staff:" + email)) is { IsError: true } limited) return limited.Errors;
         string? username = null;
         if (await db.QueryToListAsync<Row>(FindSql, new { Email = email }, ct) is [var row])
         {

@@ -5,7 +5,7 @@ using FastEndpoints;
 namespace Api.Features.Wholesale.StaffChecks.GetBack;
 
 /// <summary>Staff only; the image bytes with their stored content type and Cache-Control: no-store.</summary>
-sealed class Endpoint(Api.Infrastructure.Database.AppDb db, SecretBox box) : Endpoint<Request>
+sealed class Endpoint : Endpoint<Request>
 {
     public override void Configure()
     {
@@ -17,5 +17,5 @@ sealed class Endpoint(Api.Infrastructure.Database.AppDb db, SecretBox box) : End
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
-        => await CheckImages.SendAsync(HttpContext, await CheckImages.LoadAsync(db, box, req.OrderNumber, "back", Caller.From(User), ct), ct);
+        => await CheckImages.SendAsync(HttpContext, await CheckImages.LoadAsync(Resolve<Api.Infrastructure.Database.AppDb>(), Resolve<SecretBox>(), req.OrderNumber, "back", Caller.From(User), ct), ct);
 }

@@ -10,11 +10,11 @@ namespace Api.Features.Wholesale.StaffOrders.ListOrders;
 sealed record Request : IRequest<ErrorOr<Response>>
 {
     [QueryParam] public string? Status { get; init; }
-    [QueryParam] public DateOnly? FromDate { get; init; }
-    [QueryParam] public DateOnly? ToDate { get; init; }
-    [QueryParam] public long? RepId { get; init; }
+    [QueryParam, BindFrom("from_date")] public DateOnly? FromDate { get; init; }
+    [QueryParam, BindFrom("to_date")] public DateOnly? ToDate { get; init; }
+    [QueryParam, BindFrom("rep_id")] public long? RepId { get; init; }
     [QueryParam] public int Page { get; init; } = 1;
-    [QueryParam] public int PerPage { get; init; } = 50;
+    [QueryParam, BindFrom("per_page")] public int PerPage { get; init; } = 50;
     [QueryParam] public string? Search { get; init; }
     [JsonIgnore] public Caller Caller { get; init; } = Caller.Anonymous;
 
