@@ -8,12 +8,14 @@ namespace Api.Features.Wholesale.Invoices.InvoicePdf;
 /// <summary>Draws the invoice (letter size, one or more pages) from its stored JSON.</summary>
 static class Render
 {
-    static readonly CultureInfo Us = CultureInfo.GetCultureInfo("en-US");
+    static readonly CultureInfo Us = CultureInfo.InvariantCulture;   // the app runs in globalization-invariant mode
+
+    static string Usd(decimal v) => (v < 0 ? "-$" : "$") + Math.Abs(v).ToString("#,0.00", Us);
 
     public static byte[] Pdf(JsonElement inv, string seller)
     {
         string S(string n) => inv.TryGetProperty(n, out var v) && v.ValueKind != JsonValueKind.Null ? v.ToString() : "";
-        string M(string n) => inv.TryGetProperty(n, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDecimal().ToString("C", Us) : "$0.00";
+        string M(string n) => inv.TryGetProperty(n, out var v) && v.ValueKind == JsonValueKind.Number ? Usd(v.GetDecimal()) : "$0.00";
 
         using var doc = new PdfDocument();
         doc.Info.Title = "Invoice " + S("invoice_number");
@@ -57,8 +59,8 @@ static class Render
                 var desc = I("description"); if (desc.Length > 48) desc = desc[..47] + "…";
                 g.DrawString(desc, font, XBrushes.Black, left, y);
                 g.DrawString(I("sku"), font, XBrushes.Black, left + 260, y);
-                Right(D("quantity").ToString("0.##", Us), font, left + 390); Right(D("unit_price").ToString("C", Us), font, left + 450);
-                Right(D("line_total").ToString("C", Us), font, right);
+                Right(D("quantity").ToString("0.##", Us), font, left + 390); Right(Usd(D("unit_price")), font, left + 450);
+                Right(Usd(D("line_total")), font, right);
                 y += 16;
             }
         y += 4; g.DrawLine(XPens.Gray, left, y, right, y); y += 16;
