@@ -61,6 +61,8 @@ static class WholesaleModule
         services.TryAddSingleton<Api.Infrastructure.Integrations.Mail.IMailSender, Api.Infrastructure.Integrations.Mail.MailSender>();
         services.AddOptions<SalesCallingList.CallingListOptions>().BindConfiguration(SalesCallingList.CallingListOptions.Section).Services.AddTransient<Api.Infrastructure.Scheduling.WholesaleCallingListDecay>().AddJob<SalesImport.Import.Job>(SalesImport.Import.Job.Type);   // sales calling
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.SalesCallingBenchData.CliCommand>();   // sales calling: bench data
+        services.AddTransient<Api.Infrastructure.Scheduling.WholesaleInvoicesOverdue>();   // invoices: overdue daily
+        services.AddJob<Voice.Evaluation.Job>(Voice.Evaluation.Job.Type);   // voice: call evaluation
         services.AddTwilioSms();   // ISmsSender: Twilio when Wholesale:Twilio is configured, else the outbox; keep after other ISmsSender lines
         return services;
     }
@@ -71,6 +73,7 @@ static class WholesaleModule
         s.Schedule<Api.Infrastructure.Scheduling.WholesaleSubscriptionRenewals>().DailyAtHour(12).PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleSubscriptionRenewals));   // subscriptions
         s.Schedule<Api.Infrastructure.Scheduling.WholesaleScoreRefit>().DailyAtHour(8).PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleScoreRefit));   // sales-scoring: nightly refit (08:00 UTC, about 2-3 am Chicago)
         s.Schedule<Api.Infrastructure.Scheduling.WholesaleCallingListDecay>().DailyAtHour(8).PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleCallingListDecay));   // sales calling: 08:00 UTC, night in Chicago
+        s.Schedule<Api.Infrastructure.Scheduling.WholesaleInvoicesOverdue>().DailyAt(6, 0).PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleInvoicesOverdue));   // invoices: overdue daily
         s.Schedule<Api.Infrastructure.Scheduling.WholesaleShipmentSummary>().Hourly().Weekday().PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleShipmentSummary));
         s.Schedule<Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks>().EveryFiveMinutes().PreventOverlapping(nameof(Api.Infrastructure.Scheduling.WholesaleExpirePaymentLinks));
     }

@@ -55,6 +55,18 @@ public sealed class OpenAiClient(HttpClient http, Microsoft.Extensions.Options.I
     }
 
     /// <summary>
+    /// Instructions plus one user message to the chat model, asking for a JSON object (<c>response_format: json_object</c>);
+    /// returns the model's text, which the caller parses and checks. Throws <see cref="OpenAiException"/> like the others.
+    /// </summary>
+    public async Task<string> ChatJsonAsync(string system, string user, int maxTokens, CancellationToken ct)
+    {
+        if (!ChatConfigured) throw new OpenAiException("Chat is not configured");
+        var body = new ChatJsonRequest(_o.ChatModel!, [new("system", system), new("user", user)], 0, maxTokens, new { type = "json_object" });
+        var rsp = await SendAsync<ChatResponse>("chat/completions", body, ct);
+        return rsp.Choices is [{ Message.Content: { Length: > 0 } text }, ..] ? text.Trim() : throw new OpenAiException("Chat response had no content");
+    }
+
+    /// <summary>
     /// One image plus instructions to the vision model, asking for a JSON object (<c>response_format: json_object</c>);
     /// returns the model's text, which the caller parses and checks.
     /// </summary>
@@ -100,6 +112,7 @@ public sealed class OpenAiClient(HttpClient http, Microsoft.Extensions.Options.I
     sealed record EmbeddingItem(int Index, float[]? Embedding);
     sealed record ChatMessage(string Role, string Content);
     sealed record ChatRequest(string Model, IReadOnlyList<ChatMessage> Messages, double Temperature, int MaxTokens);
+    sealed record ChatJsonRequest(string Model, IReadOnlyList<ChatMessage> Messages, double Temperature, int MaxTokens, object ResponseFormat);
     sealed record VisionMessage(string Role, object Content);
     sealed record VisionRequest(string Model, IReadOnlyList<VisionMessage> Messages, double Temperature, int MaxTokens, object ResponseFormat);
     sealed record ChatResponse(List<ChatChoice>? Choices);

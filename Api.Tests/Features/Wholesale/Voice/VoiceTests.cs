@@ -1,0 +1,233 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Api.Features.Wholesale.Voice.CallComplete;
+using Api.Features.Wholesale.Voice.Evaluation;
+using Api.Tests.Infrastructure;
+
+namespace Api.Tests.Features.Wholesale.Voice;
+
+/// <summary>The voice host: a webhook secret, and jobs driven by the tests (evaluations run inline through evaluate async=false).</summary>
+public sealed class VoiceApi : ApiFactory
+{
+    public const string Secret = "test-elevenlabs-secret";
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Wholesale:Voice:WebhookSecret"] = Secret,
+        ["Jobs:Enabled"] = "false",
+    };
+}
+
+public sealed class VoiceTests(VoiceApi api) : IClassFixture<VoiceApi>
+{
+    const string B = WsKit.Base;
+    static string NewPhone() => "+1312" + Random.Shared.Next(2000000, 9999999);
+
+    async Task<HttpClient> Voice() => api.KeyClient(await api.CreateApiKeyAsync(["voice"]));
+
+    [Fact]
+    public async Task Keys_need_the_voice_scope_and_staff_routes_refuse_keys()
+    {
+        var none = api.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await none.PostJson($"{B}/api/voice/get_customer", new { phone_number = NewPhone() })).StatusCode);
+        var other = api.KeyClient(await api.CreateApiKeyAsync(["orders"]));
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostJson($"{B}/api/voice/get_customer", new { phone_number = NewPhone() })).StatusCode);
+        var voice = await Voice();
+        var rsp = await voice.PostJson($"{B}/api/voice/get_customer", new { phone_number = NewPhone() });
+        Assert.Equal(HttpStatusCode.OK, rsp.StatusCode);
+        Assert.False((bool)(await rsp.Json())["found"]!);
+        Assert.True((int)(await voice.PostJson($"{B}/api/voice/evaluate", new { call_log_id = 1 })).StatusCode is 401 or 403);
+        Assert.True((int)(await voice.GetAsync($"{B}/api/invoices")).StatusCode is 401 or 403);
+        Assert.Equal(HttpStatusCode.OK, (await voice.GetAsync($"{B}/api/staff/call-queue")).StatusCode);   // staff or a voice key
+        var bad = await voice.PostJson($"{B}/api/voice/get_customer", new { phone = "+13125550100", phone_number = "+13125550199" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.NotNull((await bad.Json())["details"]);
+    }
+
+    [Fact]
+    public async Task Place_preview_writes_nothing_repeat_makes_one_order_and_only_the_caller_can_cancel()
+    {
+        var phone = NewPhone();
+        var customer = await api.CreateCustomerAsync(phone: phone);
+        var sku = WsKit.Unique("VSKU-");
+        var product = await api.CreateProductAsync(unitPrice: 12.5m, stock: 50, sku: sku);
+        var voice = await Voice();
+        long Count() => api.Scalar<long>("select count(*) from wholesale.orders where customer_id = $1", customer.Id).GetAwaiter().GetResult();
+
+        var preview = await (await voice.PostJson($"{B}/api/voice/place_order", new { phone_number = phone, items = new[] { new { sku, quantity = 4 } }, confirmed = false })).Json();
+        Assert.True((bool)preview["success"]!);
+        Assert.Equal(50m, (decimal)preview["subtotal"]!);
+        Assert.Equal(0, Count());
+        Assert.Equal(50, await api.Scalar<int>("select stock_quantity from wholesale.products where id = $1", product));
+
+        var body = new { phone_number = phone, items = new[] { new { sku, quantity = 4 } }, confirmed = true, payment_method = "credit_card" };
+        var first = await (await voice.PostJson($"{B}/api/voice/place_order", body)).Json();
+        var again = await (await voice.PostJson($"{B}/api/voice/place_order", body)).Json();
+        var number = (string)first["order_number"]!;
+        Assert.Equal(number, (string)again["order_number"]!);
+        Assert.Equal(1, Count());
+        Assert.Equal(46, await api.Scalar<int>("select stock_quantity from wholesale.products where id = $1", product));
+
+        // another caller sees, cancels and pays nothing of it
+        var stranger = NewPhone();
+        Assert.Equal(HttpStatusCode.NotFound, (await voice.PostJson($"{B}/api/voice/cancel_order", new { order_number = number, phone_number = stranger, confirmed = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await voice.PostJson($"{B}/api/voice/check_order_status", new { order_number = number, phone_number = stranger })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await voice.PostJson($"{B}/api/voice/send_payment_sms", new { order_number = number, phone_number = stranger, payment_method = "credit_card" })).StatusCode);
+
+        var cancelPreview = await voice.PostJson($"{B}/api/voice/cancel_order", new { order_number = number, phone = phone, confirmed = false });
+        Assert.Equal(HttpStatusCode.OK, cancelPreview.StatusCode);
+        Assert.Equal("pending", await api.Scalar<string>("select status from wholesale.orders where order_number = $1", number));
+        var cancel = await (await voice.PostJson($"{B}/api/voice/cancel_order", new { order_number = number, phone = phone, confirmed = true })).Json();
+        Assert.Equal("cancelled", (string)cancel["status"]!);
+        Assert.Equal("cancelled", await api.Scalar<string>("select status from wholesale.orders where order_number = $1", number));
+        Assert.Equal(50, await api.Scalar<int>("select stock_quantity from wholesale.products where id = $1", product));
+        Assert.Equal(HttpStatusCode.NotFound, (await voice.PostJson($"{B}/api/voice/cancel_order", new { order_number = number, phone = phone, confirmed = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await voice.PostJson($"{B}/api/voice/cancel_order", new { order_number = number, phone = phone })).StatusCode);
+    }
+
+    static StringContent Signed(string body, long unix, string secret = VoiceApi.Secret)
+    {
+        var content = new StringContent(body, Encoding.UTF8, "application/json");
+        content.Headers.Add("ElevenLabs-Signature", Signature.Sign(secret, unix, body));
+        return content;
+    }
+
+    static string CallBody(string callId, string phone, string transcript) => new JsonObject
+    {
+        ["call_id"] = callId, ["status"] = "done", ["duration"] = 120, ["start_time"] = DateTime.UtcNow.AddMinutes(-3).ToString("O"),
+        ["end_time"] = DateTime.UtcNow.AddMinutes(-1).ToString("O"), ["phone_number"] = phone, ["transcript"] = transcript,
+        ["tool_outputs"] = new JsonArray(new JsonObject { ["success"] = true, ["unit_price"] = 12.50 }),
+    }.ToJsonString();
+
+    [Fact]
+    public async Task Webhook_checks_the_signature_logs_once_and_the_call_is_evaluated_and_reviewed()
+    {
+        var client = api.CreateClient();
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var callId = WsKit.Unique("conv_");
+        var phone = NewPhone();
+        var body = CallBody(callId, phone, "Agent: The oil is $99.99 today.\nCaller: ok thanks");
+        const string Url = $"{B}/api/voice/webhook/call-complete";
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync(Url, Signed(body, now, "wrong-secret"))).StatusCode);     // tampered
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync(Url, Signed(body, now - 31 * 60))).StatusCode);        // stale
+        var tampered = Signed(body, now); var evil = new StringContent(body.Replace("done", "evil"), Encoding.UTF8, "application/json");
+        evil.Headers.Add("ElevenLabs-Signature", tampered.Headers.GetValues("ElevenLabs-Signature"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync(Url, evil)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync(Url, new StringContent(body, Encoding.UTF8, "application/json"))).StatusCode);
+
+        var ok = await client.PostAsync(Url, Signed(body, now));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var id = (long)(await ok.Json())["call_log_id"]!;
+        var replay = await (await client.PostAsync(Url, Signed(body, now))).Json();
+        Assert.True((bool)replay["duplicate"]!);
+        Assert.Equal(1L, await api.Scalar<long>("select count(*) from wholesale.call_log where call_id = $1", callId));
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync(Url, Signed("""{"call_id":"x"}""", now))).StatusCode);
+
+        var staff = await api.StaffClientAsync();
+        var eval = await (await staff.PostJson($"{B}/api/voice/evaluate", new { call_log_id = id, @async = false })).Json();
+        Assert.Equal("local", (string)eval["call"]!["eval_method"]!);
+        Assert.True((bool)eval["call"]!["eval_hallucination"]!);                // $99.99 was never returned by a tool
+        var queued = await (await staff.PostJson($"{B}/api/voice/evaluate", new { call_log_id = id })).Json();
+        Assert.NotNull(queued["job_id"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.PostJson($"{B}/api/voice/evaluate", new { call_log_id = 999999999 })).StatusCode);
+        await api.Exec("update wholesale.call_log set eval_status = 'complete' where id = $1", id);
+
+        var queue = await (await staff.GetAsync($"{B}/api/staff/voice/review-queue?call_type=inbound_order")).Json();
+        Assert.Contains(queue["calls"]!.AsArray(), c => (long)c!["id"]! == id);
+        var approved = await (await staff.PostJson($"{B}/api/staff/voice/review-queue/{id}/approve", new { })).Json();
+        Assert.Equal("reviewed", (string)approved["status"]!);
+        var rejected = await (await staff.PostJson($"{B}/api/staff/voice/review-queue/{id}/reject", new { notes = "retrain on prices" })).Json();
+        Assert.Equal("flagged", (string)rejected["status"]!);
+        Assert.Equal("retrain on prices", await api.Scalar<string>("select review_notes from wholesale.call_log where id = $1", id));
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.PostJson($"{B}/api/staff/voice/review-queue/999999999/approve", new { })).StatusCode);
+
+        var perf = await (await staff.GetAsync($"{B}/api/staff/voice/performance?granularity=weekly")).Json();
+        Assert.True((int)perf["summary"]!["total_calls"]! >= 1);
+        Assert.NotNull(perf["rows"]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync($"{B}/api/staff/voice/performance?granularity=hourly")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Agent: That will be $12.50 per case.\nCaller: great", false)]
+    [InlineData("Agent: That will be $14.00 per case.\nCaller: great", true)]
+    [InlineData("Agent: Your order LLD-ZZZZ9999 is on its way.", true)]
+    public void Local_evaluator_flags_what_no_tool_returned(string transcript, bool hallucination)
+    {
+        using var tools = System.Text.Json.JsonDocument.Parse("""[{"success": true, "unit_price": 12.50, "order_number": "LLD-AAAA1111"}]""");
+        var v = LocalEvaluator.Evaluate(new CallFacts(transcript, tools.RootElement, false, null, "done", false, "inbound"));
+        Assert.Equal(hallucination, v.Hallucination);
+        Assert.InRange(v.Score, 0, 100);
+    }
+
+    [Fact]
+    public async Task Call_queue_never_lists_do_not_call_and_scores_due_customers()
+    {
+        var due = await api.CreateCustomerAsync(phone: NewPhone());
+        var dnc = await api.CreateCustomerAsync(phone: NewPhone());
+        var product = await api.CreateProductAsync(unitPrice: 20m);
+        foreach (var c in new[] { due, dnc })
+            foreach (var daysAgo in new[] { 80, 50, 20 })
+            {
+                var orderId = await api.Scalar<long>("""
+                    insert into wholesale.orders (order_number, customer_id, status, subtotal, total_amount, created_at)
+                    values ($1, $2, 'delivered', 100, 100, now() - make_interval(days => $3)) returning id
+                    """, WsKit.Unique("VQ-"), c.Id, daysAgo);
+                await api.Exec("""
+                    insert into wholesale.order_items (order_id, product_id, product_name, quantity, unit_price, line_total)
+                    values ($1, $2, 'Queue Oil', 5, 20, 100)
+                    """, orderId, product);
+            }
+        await api.Exec("update wholesale.customers set do_not_call = true where id = $1", dnc.Id);
+        var voice = await Voice();
+        foreach (var q in new[] { "", "?credit_status=no_terms", "?min_days_since_order=0&max_days_since_order=1000&cooldown_days=0&limit=200", "?sort=ltv_desc&limit=200" })
+        {
+            var all = new List<JsonNode>();
+            for (var page = 1; page <= 20; page++)
+            {
+                var sep = q.Length == 0 ? "?" : "&";
+                var rsp = await voice.GetAsync($"{B}/api/staff/call-queue{q}{sep}page={page}");
+                Assert.Equal(HttpStatusCode.OK, rsp.StatusCode);
+                var results = (await rsp.Json())["results"]!.AsArray();
+                all.AddRange(results.Select(r => r!));
+                if (results.Count == 0) break;
+            }
+            Assert.DoesNotContain(all, r => (long)r["customer_id"]! == dnc.Id);
+            var row = all.Single(r => (long)r["customer_id"]! == due.Id);
+            Assert.Equal(3, (int)row["order_count"]!);
+            Assert.Equal(20, (int)row["days_since_last_order"]!);
+            Assert.Equal("no_terms", (string)row["credit_status"]!);
+            Assert.Contains("Queue Oil", row["reorder_candidates"]!.AsArray().Select(x => (string)x!));
+            Assert.True((decimal)row["priority_score"]! > 0);
+        }
+        // a call outcome puts the customer in cooldown; a DNC request removes the number for good
+        var phone = await api.Scalar<string>("select phone from wholesale.customers where id = $1", due.Id);
+        var logged = await voice.PostJson($"{B}/api/voice/log_outbound_call_outcome", new { phone, outcome = "dnc_requested" });
+        Assert.Equal(HttpStatusCode.OK, logged.StatusCode);
+        Assert.True(await api.Scalar<bool>("select do_not_call from wholesale.customers where id = $1", due.Id));
+        var after = await (await voice.GetAsync($"{B}/api/staff/call-queue?cooldown_days=0&limit=200&sort=days_desc")).Json();
+        Assert.DoesNotContain(after["results"]!.AsArray(), r => (long)r!["customer_id"]! == due.Id);
+        Assert.Equal(HttpStatusCode.BadRequest, (await voice.GetAsync($"{B}/api/staff/call-queue?sort=random")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await voice.PostJson($"{B}/api/voice/log_outbound_call_outcome", new { phone, outcome = "maybe" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Optimize_agent_needs_enough_bad_calls_and_turns_reasons_into_rules()
+    {
+        var staff = await api.StaffClientAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.PostJson($"{B}/api/voice/optimize-agent/999999999", new { })).StatusCode);
+        var agent = await api.Scalar<long>("insert into wholesale.voice_agents (name, platform_agent_id, system_prompt) values ('Test agent', $1, 'You take orders.') returning id", WsKit.Unique("agent_"));
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.PostJson($"{B}/api/voice/optimize-agent/{agent}", new { min_calls = 3 })).StatusCode);
+        for (var i = 0; i < 3; i++)
+            await api.Exec("""
+                insert into wholesale.call_log (call_id, agent_id, caller_phone, eval_status, eval_score, eval_reasons)
+                values ($1, $2, '+13125550100', 'complete', 40, '["stated a price no tool returned: $14.00"]')
+                """, WsKit.Unique("opt_"), agent);
+        var rsp = await staff.PostJson($"{B}/api/voice/optimize-agent/{agent}", new { min_calls = 3 });
+        Assert.Equal(HttpStatusCode.OK, rsp.StatusCode);
+        var body = await rsp.Json();
+        Assert.Contains("You take orders.", (string)body["suggested_system_prompt"]!);
+        Assert.NotEmpty(body["changes_made"]!.AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostJson($"{B}/api/voice/optimize-agent/{agent}", new { min_calls = 0 })).StatusCode);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text.Json;
+using Api.Features.Wholesale.Common;
+using Api.Infrastructure.Database;
+using ErrorOr;
+using Mediator;
+
+namespace Api.Features.Wholesale.Voice.CallQueue;
+
+/// <summary>
+/// One SQL statement for the whole answer (no query per customer):
+/// <list type="bullet">
+/// <item>Live orders (not cancelled, not deleted) aggregated per customer: count, lifetime value, average, first and last order.</item>
+/// <item>Excluded always: <c>do_not_call</c> customers and numbers on <c>wholesale.do_not_call</c> (no parameter overrides it),
+/// missing or non-E.164 phones, deleted or merged customers. Filters: days since the last order (business time zone) within
+/// [min, max], at least <c>min_order_count</c> orders, cooldown: a logged outbound call within <c>cooldown_days</c> hides the
+/// customer unless that latest outcome is a callback whose <c>callback_date</c> is today or earlier.</item>
+/// <item><c>priority_score = (days_since_last_order / avg_reorder_cycle) × ltv_weight</c>: <c>avg_reorder_cycle</c> = mean gap
+/// between the customer's orders ((last − first) / (count − 1) days, at least 1); one-order customers take the median cycle of all
+/// multi-order customers (7 when there are none). <c>ltv_weight</c> = lifetime value / median lifetime value of all ordering
+/// customers, clamped to [0.5, 3].</item>
+/// <item>For the page only: reorder candidates (last order's products), top 3 categories by lines ordered, up to 3 upsells
+/// (products in the recent orders of other customers that share a product with this customer's last order, ranked by how often,
+/// never one this customer has bought), talking points, credit status (the shared <see cref="Standing"/> definition) and the last call.</item>
+/// </list>
+/// </summary>
+sealed class Handler(AppDb db, BusinessClock clock) : IRequestHandler<Request, ErrorOr<JsonElement>>
+{
+    static string Sql(bool creditFilter) => $$"""
+        with agg as (
+            select o.customer_id, count(*) as n, sum(o.total_amount) as ltv, max(o.created_at) as last_at, min(o.created_at) as first_at
+              from wholesale.orders o
+             where o.customer_id is not null and o.deleted_at is null and o.status <> 'cancelled'
+             group by o.customer_id
+        ), med as (
+            select coalesce(percentile_cont(0.5) within group (order by extract(epoch from last_at - first_at) / 86400.0 / (n - 1)) filter (where n > 1), 7) as cycle,
+                   nullif(percentile_cont(0.5) within group (order by ltv), 0) as ltv
+              from agg
+        ), lastcall as (
+            select distinct on (l.customer_id) l.customer_id, l.created_at, l.outcome, l.callback_date, l.notes
+              from wholesale.outbound_call_log l where l.customer_id is not null
+             order by l.customer_id, l.created_at desc, l.id desc
+        ), cand as (
+            select c.id, c.phone, nullif(trim(concat_ws(' ', c.first_name, c.last_name)), '') as name, c.company_name,
+                   a.n, a.ltv, round(a.ltv / a.n, 2) as aov, (a.last_at at time zone @Tz)::date as last_day,
+                   @Today - (a.last_at at time zone @Tz)::date as days,
+                   greatest(case when a.n > 1 then extract(epoch from a.last_at - a.first_at) / 86400.0 / (a.n - 1) else med.cycle end, 1) as cycle,
+                   least(greatest(coalesce(a.ltv / med.ltv, 1), 0.5), 3) as weight,
+                   lc.created_at as call_at, lc.outcome as call_outcome, lc.callback_date, lc.notes as call_notes
+              from agg a cross join med
+              join wholesale.customers c on c.id = a.customer_id
+              left join lastcall lc on lc.customer_id = c.id
+             where not c.do_not_call and c.deleted_at is null and c.merged_into is null
+               and c.phone ~ '^\+[1-9][0-9]{6,14}$'
+               and not exists (select from wholesale.do_not_call d where d.phone = c.phone)
+               and a.n >= @MinOrders
+               and @Today - (a.last_at at time zone @Tz)::date between @MinDays and @MaxDays
+               and (lc.created_at is null or lc.created_at < now() - make_interval(days => @Cooldown)
+                    or (lc.outcome in ('interested_callback', 'busy_callback') and lc.callback_date <= @Today))
+        ), scored as (
+            select cand.*, round((days / cycle * weight)::numeric, 2) as score from cand
+        ), {{(creditFilter
+            ? "ids as (select id from scored), " + Standing.Cte.Trim() + ", filtered as (select s.*, cr.credit_status from scored s join credit cr on cr.customer_id = s.id where cr.credit_status = @Credit)"
+            : "filtered as (select s.*, null::text as credit_status from scored s)")}},
+        page as (
+            select f.*, count(*) over () as total from filtered f
+             order by case when @Sort = 'days_desc' then f.days end desc nulls last,
+                      case when @Sort = 'ltv_desc' then f.ltv end desc nulls last,
+                      f.score desc, f.id
+             limit @Limit offset @Offset
+        ), {{(creditFilter ? "" : "ids as (select id from page), " + Standing.Cte.Trim() + ",")}}
+        lastord as (
+            select distinct on (o.customer_id) o.customer_id, o.id
+              from wholesale.orders o
+             where o.customer_id in (select id from page) and o.deleted_at is null and o.status <> 'cancelled'
+             order by o.customer_id, o.created_at desc, o.id desc
+        ), reorder as (
+            select lo.customer_id, i.product_id, min(i.product_name) as name, sum(i.line_total) as spent
+              from lastord lo join wholesale.order_items i on i.order_id = lo.id
+             group by lo.customer_id, i.product_id
+        ), mine as (
+            select distinct o.customer_id, i.product_id, p.category_id
+              from wholesale.orders o join wholesale.order_items i on i.order_id = o.id
+              left join wholesale.products p on p.id = i.product_id
+             where o.customer_id in (select id from page) and o.deleted_at is null and o.status <> 'cancelled'
+        ), cats as (
+            select x.customer_id, x.name, row_number() over (partition by x.customer_id order by x.lines desc, x.name) as rn
+              from (select o.customer_id, cat.name, count(*) as lines
+                      from wholesale.orders o join wholesale.order_items i on i.order_id = o.id
+                      join wholesale.products p on p.id = i.product_id join wholesale.categories cat on cat.id = p.category_id
+                     where o.customer_id in (select id from page) and o.deleted_at is null and o.status <> 'cancelled'
+                     group by o.customer_id, cat.name) x
+        ), peer as (
+            select r.customer_id, i2.product_id, count(*) as together
+              from reorder r
+              cross join lateral (select i.order_id from wholesale.order_items i where i.product_id = r.product_id order by i.order_id desc limit 40) po
+              join wholesale.order_items i2 on i2.order_id = po.order_id
+             where i2.product_id is not null
+               and not exists (select from mine m where m.customer_id = r.customer_id and m.product_id = i2.product_id)
+             group by r.customer_id, i2.product_id
+        ), ups as (
+            select pe.customer_id, p.name, row_number() over (partition by pe.customer_id order by pe.together desc, p.name) as rn
+              from peer pe join wholesale.products p on p.id = pe.product_id
+             where p.deleted_at is null and p.is_active
+        ), rows as (
+            select pg.*, coalesce(pg.credit_status, cr.credit_status) as credit,
+                   coalesce((select array_agg(r.name order by r.spent desc, r.name) from reorder r where r.customer_id = pg.id), '{}') as reorder_candidates,
+                   coalesce((select array_agg(c.name order by c.rn) from cats c where c.customer_id = pg.id and c.rn <= 3), '{}') as top_categories,
+                   coalesce((select array_agg(u.name order by u.rn) from ups u where u.customer_id = pg.id and u.rn <= 3), '{}') as suggested_upsells
+              from page pg left join credit cr on cr.customer_id = pg.id
+        )
+        select json_build_object(
+            'results', coalesce(json_agg(json_build_object(
+                'customer_id', r.id, 'phone', r.phone, 'customer_name', coalesce(r.name, r.company_name, r.phone), 'company_name', r.company_name,
+                'days_since_last_order', r.days, 'last_order_date', r.last_day, 'average_order_value', r.aov, 'lifetime_value', r.ltv,
+                'order_count', r.n, 'reorder_candidates', r.reorder_candidates, 'top_categories', r.top_categories,
+                'suggested_upsells', r.suggested_upsells,
+                'talking_points', array_remove(array[
+                    'Last order was ' || r.days || ' days ago' || coalesce(' — may be running low on ' || r.reorder_candidates[1], ''),
+                    case when r.n >= 5 then 'Loyal customer with ' || r.n || ' orders — offer volume discount'
+                         else 'Customer with ' || r.n || case when r.n = 1 then ' order' else ' orders' end || ', lifetime value $' || r.ltv end,
+                    case when cardinality(r.top_categories) > 0 then 'Top categories: ' || array_to_string(r.top_categories, ', ') end,
+                    case when cardinality(r.suggested_upsells) > 0 then 'Suggest: ' || array_to_string(r.suggested_upsells, ', ') end,
+                    case r.credit when 'overdue' then 'Account has an overdue balance — mention payment before a new Net 30 order'
+                                  when 'good' then 'Approved for Net 30 terms' end,
+                    case when r.call_outcome in ('interested_callback', 'busy_callback') then 'Asked us to call back' || coalesce(' on ' || r.callback_date, '') end
+                ], null),
+                'credit_status', r.credit, 'priority_score', r.score,
+                'last_call', case when r.call_at is not null then json_build_object('date', (r.call_at at time zone @Tz)::date, 'outcome', r.call_outcome,
+                                  'callback_date', r.callback_date, 'notes', r.call_notes) end)
+                order by case when @Sort = 'days_desc' then r.days end desc nulls last,
+                         case when @Sort = 'ltv_desc' then r.ltv end desc nulls last, r.score desc, r.id), '[]'),
+            'total', coalesce(max(r.total), 0), 'page', @Page, 'limit', @Limit,
+            'generated_at', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::text
+          from rows r
+        """;
+
+    static readonly string WithCredit = Sql(true), WithoutCredit = Sql(false);
+
+    public async ValueTask<ErrorOr<JsonElement>> Handle(Request req, CancellationToken ct)
+    {
+        var credit = req.CreditStatus is null or "" or "none" ? null : req.CreditStatus;
+        var limit = req.Limit ?? 50; var page = req.Page ?? 1;
+        return (await VoiceKit.JsonAsync(db, credit is null ? WithoutCredit : WithCredit, new
+        {
+            Tz = clock.ZoneId, Today = clock.Today, MinDays = req.MinDaysSinceOrder ?? 14, MaxDays = req.MaxDaysSinceOrder ?? 180,
+            MinOrders = req.MinOrderCount ?? 1, Cooldown = req.CooldownDays ?? 10, Limit = limit, Offset = (page - 1) * limit, Page = page,
+            Sort = req.Sort ?? "priority", Credit = credit,
+        }, ct))!.Value;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Text.Json;
+using Api.Infrastructure.Http;
+using FastEndpoints;
+using Mediator;
+
+namespace Api.Features.Wholesale.Voice.GetCustomerOrderHistory;
+
+sealed class Endpoint(IMediator mediator) : Endpoint<Request, JsonElement>
+{
+    public override void Configure()
+    {
+        Post("api/voice/get_customer_order_history");
+        Group<WholesaleGroup>();
+        this.ApiKey("voice");
+        Description(b => b.WithSummary("Outbound agent tool: full order history for a phone number"));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct) => await Send.ResultAsync(await mediator.Send(req, ct), ct);
+}

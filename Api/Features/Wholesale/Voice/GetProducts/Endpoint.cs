@@ -1,0 +1,19 @@
+using System.Text.Json;
+using Api.Infrastructure.Http;
+using FastEndpoints;
+using Mediator;
+
+namespace Api.Features.Wholesale.Voice.GetProducts;
+
+sealed class Endpoint(IMediator mediator) : Endpoint<Request, JsonElement>
+{
+    public override void Configure()
+    {
+        Post("api/voice/get_products");
+        Group<WholesaleGroup>();
+        this.ApiKey("voice");
+        Description(b => b.WithSummary("Voice tool: search or list products"));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct) => await Send.ResultAsync(await mediator.Send(req, ct), ct);
+}
