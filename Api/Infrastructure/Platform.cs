@@ -94,6 +94,9 @@ public static class Platform
             // every slice belongs to a module and is mounted under that module's configured base path ("" = at the root);
             // FastEndpoints applies a per-endpoint override only when a global prefix exists, hence the placeholder
             c.Endpoints.RoutePrefix = "_";
+            // a slice whose request has no fields (a Mediator message only) binds nothing; FastEndpoints.Swagger refuses such
+            // requests unless this is on
+            c.Endpoints.AllowEmptyRequestDtos = true;
             c.Endpoints.Filter = def =>
             {
                 if (Modules.Modules.ForType(def.EndpointType) is not { Enabled: true } module) return false;
@@ -121,7 +124,7 @@ public static class Platform
                 return body;
             };
         });
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapModuleDocuments();   // FastEndpoints.Swagger (NSwag): one document per module, see OpenApi/ModuleDocuments.cs
         app.MapScalarApiReference("/docs", o =>
         {
             o.Title = "Slices API";

@@ -10,6 +10,8 @@ public abstract class ErrorEnvelope
     public abstract int ValidationStatus { get; }
     public virtual string ContentType => "application/json";
     public abstract Dictionary<string, object?> Body(ApiError error, int status, string requestId);
+    /// <summary>The body's JSON schema, as every error response of the module's OpenAPI document states it.</summary>
+    public abstract string OpenApiSchema { get; }
 
     protected static string Reason(int status) => ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } r ? r : "Error";
 }
@@ -29,6 +31,9 @@ public static class ErrorEnvelopes
 
     sealed class FastApiEnvelope : ErrorEnvelope
     {
+        public override string OpenApiSchema => """
+            {"type":"object","required":["detail"],"properties":{"detail":{"description":"A message, or one entry per invalid field (422)","oneOf":[{"type":"string"},{"type":"array","items":{"type":"object","required":["loc","msg","type"],"properties":{"loc":{"type":"array","items":{"type":"string"}},"msg":{"type":"string"},"type":{"type":"string"}}}}]}},"example":{"detail":"Not found"}}
+            """;
         public override int ValidationStatus => 422;
         public override Dictionary<string, object?> Body(ApiError e, int status, string requestId) => e.IsValidation
             ? new() { ["detail"] = e.Fields.Select(f => new Dictionary<string, object?>
@@ -40,6 +45,9 @@ public static class ErrorEnvelopes
 
     sealed class SuccessFalseEnvelope : ErrorEnvelope
     {
+        public override string OpenApiSchema => """
+            {"type":"object","required":["success","error"],"properties":{"success":{"type":"boolean","enum":[false]},"error":{"type":"string"},"details":{"type":"object","description":"Per field problem (validation) or extra facts","additionalProperties":{}}},"example":{"success":false,"error":"Not found"}}
+            """;
         public override int ValidationStatus => 400;
         public override Dictionary<string, object?> Body(ApiError e, int status, string requestId)
         {
@@ -52,6 +60,9 @@ public static class ErrorEnvelopes
 
     sealed class NestedErrorEnvelope : ErrorEnvelope
     {
+        public override string OpenApiSchema => """
+            {"type":"object","required":["error"],"properties":{"error":{"type":"object","required":["code","message"],"properties":{"code":{"type":"string","example":"NOT_FOUND"},"message":{"type":"string"},"details":{"type":"object","description":"field, value, constraint and issues[] on validation errors","additionalProperties":{}}}}},"example":{"error":{"code":"NOT_FOUND","message":"Not found"}}}
+            """;
         public override int ValidationStatus => 400;
         public override Dictionary<string, object?> Body(ApiError e, int status, string requestId)
         {
@@ -79,6 +90,9 @@ public static class ErrorEnvelopes
 
     sealed class CodedFlatEnvelope : ErrorEnvelope
     {
+        public override string OpenApiSchema => """
+            {"type":"object","required":["error","code","message"],"properties":{"error":{"type":"string"},"code":{"type":"string"},"message":{"type":"string"},"details":{"type":"object","additionalProperties":{}},"request_id":{"type":"string","description":"5xx only"}},"example":{"error":"Brand not found","code":"BRAND_NOT_FOUND","message":"Not found"}}
+            """;
         public override int ValidationStatus => 422;
         public override Dictionary<string, object?> Body(ApiError e, int status, string requestId)
         {
@@ -116,6 +130,9 @@ public static class ErrorEnvelopes
 
     sealed class ProblemEnvelope : ErrorEnvelope
     {
+        public override string OpenApiSchema => """
+            {"type":"object","required":["type","title","status","detail","request_id"],"properties":{"type":{"type":"string"},"title":{"type":"string"},"status":{"type":"integer","format":"int32"},"detail":{"type":"string"},"request_id":{"type":"string"},"code":{"type":"string"},"errors":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}},"details":{"type":"object","additionalProperties":{}}},"example":{"type":"https://httpstatuses.io/404","title":"Not Found","status":404,"detail":"Not found","request_id":"0HN..."}}
+            """;
         public override int ValidationStatus => 400;
         public override string ContentType => "application/problem+json";
         public override Dictionary<string, object?> Body(ApiError e, int status, string requestId)

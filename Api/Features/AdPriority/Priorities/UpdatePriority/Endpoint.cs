@@ -11,7 +11,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
         Put("api/priorities/{variantId:guid}");
         Group<AdPriorityGroup>();
         this.RateLimit(AdPriorityModule.General);
-        Description(b => b.WithSummary("Manually set and optionally lock a variant's priority").Produces<Response>(200));
+        Description(b => b.WithSummary("Manually set and optionally lock a variant's priority").Produces<Response>(200).ProducesProblemDetails(404));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct) => await Send.ResultAsync(await mediator.Send(req, ct), ct, 200);

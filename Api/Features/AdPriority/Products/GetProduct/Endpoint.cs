@@ -11,7 +11,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
         Get("api/products/{id:guid}");
         Group<AdPriorityGroup>();
         this.RateLimit(AdPriorityModule.General);
-        Description(b => b.WithSummary("Product detail with variants and their priority labels").Produces<Response>());
+        Description(b => b.WithSummary("Product detail with variants and their priority labels").Produces<Response>().ProducesProblemDetails(404));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct) => await Send.ResultAsync(await mediator.Send(req, ct), ct);

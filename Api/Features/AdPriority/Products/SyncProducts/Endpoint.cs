@@ -11,7 +11,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
         Post("api/products/sync");
         Group<AdPriorityGroup>();
         this.RateLimit(AdPriorityModule.SyncProducts);
-        Description(b => b.WithSummary("Start a full or incremental Shopify product sync (background job)").Produces<Response>(202));
+        Description(b => b.WithSummary("Start a full or incremental Shopify product sync (background job)").Produces<Response>(202).ProducesProblemDetails(409));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct) => await Send.ResultAsync(await mediator.Send(req, ct), ct, 202);

@@ -11,7 +11,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
         Post("api/rules");
         Group<AdPriorityGroup>();
         this.RateLimit(AdPriorityModule.General);
-        Description(b => b.WithSummary("Create a category rule").Produces<Response>(201));
+        Description(b => b.WithSummary("Create a category rule").Produces<Response>(201).ProducesProblemDetails(409));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct) => await Send.ResultAsync(await mediator.Send(req, ct), ct, 201);

@@ -20,7 +20,7 @@ sealed class Endpoint(Secrets secrets) : EndpointWithoutRequest
         Post(Topics.Select(t => $"webhooks/shopify/{t}").ToArray());
         Group<AdPriorityGroup>();
         AllowAnonymous();
-        Description(b => b.WithSummary("Shopify webhooks: products/create, products/update, products/delete, app/uninstalled (HMAC verified)"));
+        Description(b => b.WithSummary("Shopify webhooks: products/create, products/update, products/delete, app/uninstalled (HMAC verified)").Produces(401));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

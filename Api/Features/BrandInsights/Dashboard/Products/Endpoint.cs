@@ -10,7 +10,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
     {
         Get("v1/brands/{brand_key}/dashboard/products");
         Group<BrandInsightsGroup>();
-        Description(b => b.WithSummary("The brand's products with distribution, pricing, stock, promotions and lifecycle").Produces<Response>());
+        Description(b => b.WithSummary("The brand's products with distribution, pricing, stock, promotions and lifecycle").Produces<Response>().ProducesProblemDetails(404));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

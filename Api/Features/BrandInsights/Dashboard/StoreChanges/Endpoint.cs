@@ -10,7 +10,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
     {
         Get("v1/brands/{brand_key}/dashboard/store-changes");
         Group<BrandInsightsGroup>();
-        Description(b => b.WithSummary("Recent store additions, removals and returns").Produces<Response>());
+        Description(b => b.WithSummary("Recent store additions, removals and returns").Produces<Response>().ProducesProblemDetails(404));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

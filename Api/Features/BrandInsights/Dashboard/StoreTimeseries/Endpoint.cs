@@ -10,7 +10,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
     {
         Get("v1/brands/{brand_key}/dashboard/store-timeseries");
         Group<BrandInsightsGroup>();
-        Description(b => b.WithSummary("Daily, weekly or monthly store and SKU counts for line charts").Produces<Response>());
+        Description(b => b.WithSummary("Daily, weekly or monthly store and SKU counts for line charts").Produces<Response>().ProducesProblemDetails(404));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -10,7 +10,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
     {
         Get("v1/brands/{brand_key}/dashboard/stores");
         Group<BrandInsightsGroup>();
-        Description(b => b.WithSummary("Stores carrying the brand with current metrics").Produces<Response>());
+        Description(b => b.WithSummary("Stores carrying the brand with current metrics").Produces<Response>().ProducesProblemDetails(404));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

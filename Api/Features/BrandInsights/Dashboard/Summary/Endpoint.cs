@@ -10,7 +10,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
     {
         Get("v1/brands/{brand_key}/dashboard/summary");
         Group<BrandInsightsGroup>();
-        Description(b => b.WithSummary("All KPIs for the main dashboard cards").Produces<Response>());
+        Description(b => b.WithSummary("All KPIs for the main dashboard cards").Produces<Response>().ProducesProblemDetails(404));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -24,7 +24,7 @@ sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Response>
     {
         Post("api/billing/webhook");
         AllowAnonymous();
-        Description(b => b.WithTags("PriceWatch").WithSummary("Stripe webhook").Produces<Response>());
+        Description(b => b.WithTags("PriceWatch").WithSummary("Stripe webhook").Produces<Response>().ProducesProblemDetails(400));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -16,7 +16,7 @@ sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<JsonElement>
     {
         Get("api/profile");
         Group<PriceWatchGroup>();
-        Description(b => b.WithTags("PriceWatch").WithSummary("Get the tenant's industry profile").Produces<JsonElement>());
+        Description(b => b.WithTags("PriceWatch").WithSummary("Get the tenant's industry profile").Produces<JsonElement>().ProducesProblemDetails(404));
     }
 
     public override async Task HandleAsync(CancellationToken ct) => await Send.ResultAsync(await mediator.Send(new Request(), ct), ct);

@@ -16,7 +16,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
     {
         Delete("api/v1/merchant/{merchant_id}/data");
         Group<ShopperSearchGroup>();
-        Description(b => b.WithSummary("Delete all merchant catalog and shopper data (gated by DELETE_MERCHANT_DATA_ON_UNINSTALL)").Produces<Response>());
+        Description(b => b.WithSummary("Delete all merchant catalog and shopper data (gated by DELETE_MERCHANT_DATA_ON_UNINSTALL)").Produces<Response>().ProducesProblemDetails(400));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct) => await Send.ResultAsync(await mediator.Send(req, ct), ct);

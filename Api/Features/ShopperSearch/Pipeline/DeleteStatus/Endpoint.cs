@@ -15,7 +15,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
     {
         Delete("api/v1/pipeline/status/{merchant_id}");
         Group<ShopperSearchGroup>();
-        Description(b => b.WithSummary("Delete the pipeline tracking row only (200 with status deleted or not_found)").Produces<Response>());
+        Description(b => b.WithSummary("Delete the pipeline tracking row only (200 with status deleted or not_found)").Produces<Response>().ProducesProblemDetails(400));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct) => await Send.ResultAsync(await mediator.Send(req, ct), ct);

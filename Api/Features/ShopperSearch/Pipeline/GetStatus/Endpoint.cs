@@ -16,7 +16,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, PipelineStatusResp
     {
         Get("api/v1/pipeline/status/{merchant_id}");
         Group<ShopperSearchGroup>();
-        Description(b => b.WithSummary("The merchant's pipeline progress").Produces<PipelineStatusResponse>());
+        Description(b => b.WithSummary("The merchant's pipeline progress").Produces<PipelineStatusResponse>().ProducesProblemDetails(400).ProducesProblemDetails(404));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct) => await Send.ResultAsync(await mediator.Send(req, ct), ct);

@@ -18,7 +18,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, PipelineStatusResp
     {
         Put("api/v1/pipeline/status/{merchant_id}");
         Group<ShopperSearchGroup>();
-        Description(b => b.WithSummary("Update pipeline progress fields (partial)").Produces<PipelineStatusResponse>());
+        Description(b => b.WithSummary("Update pipeline progress fields (partial)").Produces<PipelineStatusResponse>().ProducesProblemDetails(404));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct) => await Send.ResultAsync(await mediator.Send(req, ct), ct);

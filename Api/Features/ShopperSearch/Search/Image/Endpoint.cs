@@ -20,7 +20,7 @@ sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Response>
         Definition.Metadata(new RequestBodyLimit(64L * 1024 * 1024));   // the slice answers its documented 413 above 10 MB itself
         Description(b => b.WithSummary("Upload an image (JPEG/PNG/WebP, ≤ 10 MB; optional crop_values) and get visually similar products")
             .Produces<Response>()   // no Accepts(multipart): routing would answer other content types with a bare 415
-            .ProducesProblemDetails(413).ProducesProblemDetails(415).ProducesProblemDetails(422));
+            .ProducesProblemDetails(413).ProducesProblemDetails(415).ProducesProblemDetails(422).ProducesProblemDetails(400));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -16,7 +16,7 @@ sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Response>
     {
         Get("api/v0/product/max-price");
         Group<ShopperSearchGroup>();
-        Description(b => b.WithSummary("Highest active product price and active product count (cached 1 hour)").Produces<Response>());
+        Description(b => b.WithSummary("Highest active product price and active product count (cached 1 hour)").Produces<Response>().ProducesProblemDetails(400));
     }
 
     public override async Task HandleAsync(CancellationToken ct) => await Send.ResultAsync(await mediator.Send(new Request(), ct), ct);

@@ -15,7 +15,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, PreferencesRow>
     {
         Get("api/v1/user/preferences/{user_profile_id}");
         Group<ShopperSearchGroup>();
-        Description(b => b.WithSummary("A shopper's preferences (cached 5 minutes)").Produces<PreferencesRow>());
+        Description(b => b.WithSummary("A shopper's preferences (cached 5 minutes)").Produces<PreferencesRow>().ProducesProblemDetails(400).ProducesProblemDetails(404));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct) => await Send.ResultAsync(await mediator.Send(req, ct), ct);

@@ -17,7 +17,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, ProfileRow>
     {
         Post("api/v1/user/profile/email");
         Group<ShopperSearchGroup>();
-        Description(b => b.WithSummary("Find a shopper profile by email (POST keeps the email out of URLs)").Produces<ProfileRow>());
+        Description(b => b.WithSummary("Find a shopper profile by email (POST keeps the email out of URLs)").Produces<ProfileRow>().ProducesProblemDetails(404));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct) => await Send.ResultAsync(await mediator.Send(req, ct), ct);

@@ -16,7 +16,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, PreferencesRow>
     {
         Post("api/v1/user/preferences/update");
         Group<ShopperSearchGroup>();
-        Description(b => b.WithSummary("Partially update a shopper's preferences; sets is_modified").Produces<PreferencesRow>());
+        Description(b => b.WithSummary("Partially update a shopper's preferences; sets is_modified").Produces<PreferencesRow>().ProducesProblemDetails(404));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct) => await Send.ResultAsync(await mediator.Send(req, ct), ct);

@@ -14,7 +14,7 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request>
     {
         Get("api/v1/proxy-image");
         AllowAnonymous();
-        Description(b => b.WithTags("ShopperSearch").WithSummary("Fetch an image URL server-side (CORS helper)"));
+        Description(b => b.WithTags("ShopperSearch").WithSummary("Fetch an image URL server-side (CORS helper)").ProducesProblemDetails(502));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -16,7 +16,7 @@ sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<JsonElement>
         Group<WholesaleGroup>();
         this.ApiKey("voice");
         AllowFileUploads();
-        Description(b => b.WithSummary("Store a call transcript (S3-compatible storage or the database) and return its URL"));
+        Description(b => b.WithSummary("Store a call transcript (S3-compatible storage or the database) and return its URL").ProducesProblemDetails(400).ProducesProblemDetails(502).ProducesProblemDetails(503));
     }
 
     public override async Task HandleAsync(CancellationToken ct)
