@@ -55,7 +55,7 @@ run() {
     if [ "${status%% *}" != "$before" ] && [ "${status#* }" != "running" ]; then break; fi
     sleep 0.1
   done
-  bench_record wholesale-sales-recompute "{\"path\": \"POST $base/api/scores/recompute until its run finished\", \"seconds\": $(python3 -c "print(round($(date +%s.%N) - $started, 3))"), \"run_status\": \"${status#* }\", \"check\": $([ "${status#* }" = completed ] && echo true || echo false), \"detail\": \"run ${status}\"}" >/dev/null
+  bench_record wholesale-sales-recompute "{\"path\": \"POST $base/api/scores/recompute until its run finished\", \"seconds\": $(python3 -c "print(round($(date +%s.%N) - $started, 3))"), \"run_status\": \"${status#* }\", \"check\": $([ "${status#* }" = succeeded ] && echo true || echo false), \"detail\": \"run ${status}\"}" >/dev/null
   ws_target wholesale-sales-recompute seconds "<" 10 s
 
   ws_http wholesale-sales-scores 30 "$base/api/customers/scores" "Authorization: Bearer $admin"
