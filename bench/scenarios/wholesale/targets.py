@@ -18,7 +18,7 @@ def line(r):
     if t is None or t.get("op") == "watched":
         goal = "watched (no target)"
     else:
-        state = "met" if r.get("met") else ("MISSED" if value is not None else "not measured")
+        state = "met" if r.get("met") else ("MISSED" if value is not None and r.get("requests") != 0 else "not measured")
         goal = f"target {LABEL.get(fig, fig)} {t['op']} {t['value']:g} {t['unit']}: {state}"
     return f"{name:44s} {figs}   | {goal}"
 
@@ -36,6 +36,7 @@ def main():
             ok = value is not None and (value < target if op == "<" else value >= target)
             # a latency figure counts only when every answer was a success; a record may carry its own extra check
             if "non_2xx" in r: ok = ok and r["non_2xx"] == 0
+            if r.get("requests") == 0: ok = False   # wrk finished no request in the time (all timed out): no figure at all
             if "check" in r: ok = ok and bool(r["check"])
             r["met"] = ok
         json.dump(r, open(path, "w"), indent=2)
