@@ -19,8 +19,8 @@ run() {
   local rows; rows=$(curl -s -H "Authorization: Bearer $token" "$BASE_URL$base/api/sourcing/inventory-needs" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
   echo "inventory-needs: $rows rows in the list; product $product for the single-product read"
 
-  bench_http wholesale-sourcing-inventory-needs "$base/api/sourcing/inventory-needs" "Authorization: Bearer $token"
-  bench_http wholesale-sourcing-inventory-needs-product "$base/api/sourcing/inventory-needs?product_id=$product" "Authorization: Bearer $token"
+  bench_list wholesale-sourcing-inventory-needs "$base/api/sourcing/inventory-needs" "Authorization: Bearer $token"
+  bench_list wholesale-sourcing-inventory-needs-product "$base/api/sourcing/inventory-needs?product_id=$product" "Authorization: Bearer $token"
   BENCH_CONNECTIONS=2 bench_http wholesale-sourcing-inventory-needs-c2 "$base/api/sourcing/inventory-needs" "Authorization: Bearer $token"
   BENCH_CONNECTIONS=2 bench_http wholesale-sourcing-inventory-needs-product-c2 "$base/api/sourcing/inventory-needs?product_id=$product" "Authorization: Bearer $token"
 }

@@ -36,7 +36,7 @@ PY
     rm -f "$RESULTS/$name.json.tmp"
   done
 
-  bench_http wholesale-shipping-orders "$base/api/shipping/orders" "Authorization: Bearer $token"
-  bench_http wholesale-shipping-orders-search "$base/api/shipping/orders?status=all&q=LLD-WF0000123" "Authorization: Bearer $token"
+  bench_list wholesale-shipping-orders "$base/api/shipping/orders" "Authorization: Bearer $token"
+  bench_list wholesale-shipping-orders-search "$base/api/shipping/orders?status=all&q=LLD-WF0000123" "Authorization: Bearer $token"
   BENCH_CONNECTIONS=2 bench_http wholesale-shipping-orders-c2 "$base/api/shipping/orders" "Authorization: Bearer $token"
 }

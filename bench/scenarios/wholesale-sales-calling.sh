@@ -19,9 +19,9 @@ run() {
   admin=$(login admin)
   rep=$(login salesrep)
 
-  bench_http wholesale-sales-calling-list "$base/api/sales/calling-list?per_page=50" "Authorization: Bearer $admin"
-  bench_http wholesale-sales-calling-list-rep "$base/api/sales/calling-list?segment=priority&per_page=50" "Authorization: Bearer $rep"
-  bench_http wholesale-sales-calling-list-filtered "$base/api/sales/calling-list?segment=lapsed&score_min=20&score_max=80&sort=company_name&dir=asc&page=3&per_page=50" \
+  bench_list wholesale-sales-calling-list "$base/api/sales/calling-list?per_page=50" "Authorization: Bearer $admin"
+  bench_list wholesale-sales-calling-list-rep "$base/api/sales/calling-list?segment=priority&per_page=50" "Authorization: Bearer $rep"
+  bench_list wholesale-sales-calling-list-filtered "$base/api/sales/calling-list?segment=lapsed&score_min=20&score_max=80&sort=company_name&dir=asc&page=3&per_page=50" \
     "Authorization: Bearer $admin"
   BENCH_CONNECTIONS=2 bench_http wholesale-sales-calling-list-c2 "$base/api/sales/calling-list?per_page=50" "Authorization: Bearer $admin"
   BENCH_CONNECTIONS=2 bench_http wholesale-sales-calling-list-rep-c2 "$base/api/sales/calling-list?segment=priority&per_page=50" "Authorization: Bearer $rep"

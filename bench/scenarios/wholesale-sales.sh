@@ -32,7 +32,7 @@ run() {
   done
   bench_record wholesale-sales-recompute "{\"path\": \"POST $base/api/scores/recompute until its run finished\", \"seconds\": $(python3 -c "print(round($(date +%s.%N) - $started, 3))"), \"run_status\": \"${status#* }\"}"
 
-  bench_http wholesale-sales-scores "$base/api/customers/scores" "Authorization: Bearer $admin"
-  bench_http wholesale-sales-scores-tier "$base/api/customers/scores?tier=active&ordering=-predicted_value_12m&page=5&per_page=25" "Authorization: Bearer $admin"
+  bench_list wholesale-sales-scores "$base/api/customers/scores" "Authorization: Bearer $admin"
+  bench_list wholesale-sales-scores-tier "$base/api/customers/scores?tier=active&ordering=-predicted_value_12m&page=5&per_page=25" "Authorization: Bearer $admin"
   BENCH_CONNECTIONS=2 bench_http wholesale-sales-scores-c2 "$base/api/customers/scores" "Authorization: Bearer $admin"
 }

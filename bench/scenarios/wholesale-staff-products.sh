@@ -27,7 +27,7 @@ run() {
     "inventory-search:$base/api/staff/inventory?search=cup&per_page=50"
   )
   local r
-  for r in "${reads[@]}"; do bench_http "wholesale-staff-${r%%:*}" "${r#*:}" "$auth"; done
+  for r in "${reads[@]}"; do bench_list "wholesale-staff-${r%%:*}" "${r#*:}" "$auth"; done
   for r in "${reads[@]}"; do BENCH_CONNECTIONS=2 bench_http "wholesale-staff-${r%%:*}-c2" "${r#*:}" "$auth"; done
 
   # stock edits: each PUT locks the product row and writes a ledger row; 16 connections over 1,000 products

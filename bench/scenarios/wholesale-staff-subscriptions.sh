@@ -11,8 +11,8 @@ run() {
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
   auth="Authorization: Bearer $token"
   sku=$(curl -s -H "$auth" "$BASE_URL$base/api/staff/subscriptions/1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["product_sku"])')
-  bench_http wholesale-staff-subscriptions-list "$base/api/staff/subscriptions" "$auth"
-  bench_http wholesale-staff-subscriptions-active "$base/api/staff/subscriptions?status=active&user_id=1" "$auth"
+  bench_list wholesale-staff-subscriptions-list "$base/api/staff/subscriptions" "$auth"
+  bench_list wholesale-staff-subscriptions-active "$base/api/staff/subscriptions?status=active&user_id=1" "$auth"
   bench_http wholesale-staff-subscription "$base/api/staff/subscriptions/1" "$auth"
   bench_http wholesale-staff-subscriptions-suggest "$base/api/staff/subscriptions/suggest/1?sku=$sku" "$auth"
   bench_http wholesale-staff-subscriptions-suggest-all "$base/api/staff/subscriptions/suggest/1" "$auth"

@@ -27,7 +27,7 @@ run() {
     "customers-page:$base/api/staff/customers?page=7&per_page=50"
   )
   local r
-  for r in "${reads[@]}"; do bench_http "wholesale-staff-${r%%:*}" "${r#*:}" "$auth"; done
+  for r in "${reads[@]}"; do bench_list "wholesale-staff-${r%%:*}" "${r#*:}" "$auth"; done
   for r in "${reads[@]}"; do BENCH_CONNECTIONS=2 bench_http "wholesale-staff-${r%%:*}-c2" "${r#*:}" "$auth"; done
 
   # export: five downloads one after another, each timed; the API's RSS sampled every 50 ms meanwhile (flat memory)
