@@ -25,11 +25,11 @@ shopper_wrk() {
     -s "$BENCH_DIR/scenarios/shoppersearch/search.lua" "$BASE_URL$path" >/dev/null
   SHOPPER_MODE=$mode SHOPPER_SALT=$((salt + 500000)) wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"$BENCH_DURATION" --latency \
     -s "$BENCH_DIR/scenarios/shoppersearch/search.lua" "$BASE_URL$path" | awk '/^JSON /{sub(/^JSON /,""); print}' > "$RESULTS/$name.json.tmp"
-  python3 - "$name" "$path" "$mode" "$RESULTS/$name.json.tmp" "$RESULTS/$name.json" <<'PY'
+  python3 - "$name" "$path" "$mode" "$RESULTS/$name.json.tmp" "$RESULTS/$name.json" "$BENCH_CONNECTIONS" <<'PY'
 import json, sys
-name, path, mode, src, dst = sys.argv[1:6]
+name, path, mode, src, dst, conns = sys.argv[1:7]
 r = json.load(open(src))
-r.update({"scenario": name, "path": path, "mode": mode})
+r.update({"scenario": name, "path": path, "mode": mode, "connections": int(conns)})
 json.dump(r, open(dst, "w"), indent=2)
 print(f"{name:40s} {r['requests_per_sec']:>10.0f} req/s   p50 {r['p50_ms']:.2f} ms   p95 {r['p95_ms']:.2f} ms   p99 {r['p99_ms']:.2f} ms   non-2xx {r['non_2xx']}")
 PY
@@ -48,6 +48,12 @@ run() {
     shopper_wrk shoppersearch-text-miss  /shopper/api/v0/product/search/text miss "${SHOPPER_FIRST_WARMUP:-15s}"
     shopper_wrk shoppersearch-text-hit   /shopper/api/v0/product/search/text hit
     shopper_wrk shoppersearch-text-color /shopper/api/v0/product/search/textandcolor color
+    # searches answer lists: also at 16 connections (bench_list in bench/lib.sh), where a per-request tail shows
+    local m c16=$BENCH_LIST_CONNECTIONS
+    for m in miss:text hit:text color:textandcolor; do
+      if [ "$BENCH_CONNECTIONS" = "$c16" ]; then bench_alias "shoppersearch-text-${m%%:*}" "shoppersearch-text-${m%%:*}-c$c16"
+      else BENCH_CONNECTIONS=$c16 BENCH_THREADS=2 shopper_wrk "shoppersearch-text-${m%%:*}-c$c16" "/shopper/api/v0/product/search/${m#*:}" "${m%%:*}"; fi
+    done
   fi
 
   if [ -s "$SHOPPER_NDJSON" ] && [ -s "$RESULTS/shoppersearch-ingest.key" ]; then

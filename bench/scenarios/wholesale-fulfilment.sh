@@ -32,8 +32,8 @@ run() {
   ws_post wholesale-shipping-for-order 50 "$base/api/shipping/box-recommendations/for-order" "$body" "Bearer $ship"
   ws_post wholesale-shipping-for-order-c2 50 "$base/api/shipping/box-recommendations/for-order" "$body" "Bearer $ship" 2
 
-  ws_http wholesale-shipping-orders 30 "$base/api/shipping/orders" "Authorization: Bearer $ship"
-  ws_http wholesale-shipping-orders-search - "$base/api/shipping/orders?status=all&q=LLD-WF0000123" "Authorization: Bearer $ship"
+  ws_list wholesale-shipping-orders 30 "$base/api/shipping/orders" "Authorization: Bearer $ship"
+  ws_list wholesale-shipping-orders-search - "$base/api/shipping/orders?status=all&q=LLD-WF0000123" "Authorization: Bearer $ship"
   BENCH_CONNECTIONS=2 ws_http wholesale-shipping-orders-c2 30 "$base/api/shipping/orders" "Authorization: Bearer $ship"
 
   # inventory-needs: the list, and one product's line
@@ -41,8 +41,8 @@ run() {
     | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r[len(r)//2]["product_id"] if r else 1)')
   rows=$(curl -s -H "Authorization: Bearer $staff" "$BASE_URL$base/api/sourcing/inventory-needs" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
   echo "inventory-needs: $rows rows in the list; product $product for the single-product read"
-  ws_http wholesale-sourcing-inventory-needs 100 "$base/api/sourcing/inventory-needs" "Authorization: Bearer $staff"
-  ws_http wholesale-sourcing-inventory-needs-product - "$base/api/sourcing/inventory-needs?product_id=$product" "Authorization: Bearer $staff"
+  ws_list wholesale-sourcing-inventory-needs 100 "$base/api/sourcing/inventory-needs" "Authorization: Bearer $staff"
+  ws_list wholesale-sourcing-inventory-needs-product - "$base/api/sourcing/inventory-needs?product_id=$product" "Authorization: Bearer $staff"
   BENCH_CONNECTIONS=2 ws_http wholesale-sourcing-inventory-needs-c2 100 "$base/api/sourcing/inventory-needs" "Authorization: Bearer $staff"
   BENCH_CONNECTIONS=2 ws_http wholesale-sourcing-inventory-needs-product-c2 - "$base/api/sourcing/inventory-needs?product_id=$product" "Authorization: Bearer $staff"
 

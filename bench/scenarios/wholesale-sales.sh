@@ -58,11 +58,11 @@ run() {
   bench_record wholesale-sales-recompute "{\"path\": \"POST $base/api/scores/recompute until its run finished\", \"seconds\": $(python3 -c "print(round($(date +%s.%N) - $started, 3))"), \"run_status\": \"${status#* }\", \"check\": $([ "${status#* }" = succeeded ] && echo true || echo false), \"detail\": \"run ${status}\"}" >/dev/null
   ws_target wholesale-sales-recompute seconds "<" 10 s
 
-  ws_http wholesale-sales-scores 30 "$base/api/customers/scores" "Authorization: Bearer $admin"
-  ws_http wholesale-sales-scores-tier - "$base/api/customers/scores?tier=active&ordering=-predicted_value_12m&page=5&per_page=25" "Authorization: Bearer $admin"
-  ws_http wholesale-sales-calling-list 30 "$base/api/sales/calling-list?per_page=50" "Authorization: Bearer $admin"
-  ws_http wholesale-sales-calling-list-rep 30 "$base/api/sales/calling-list?segment=priority&per_page=50" "Authorization: Bearer $rep"
-  ws_http wholesale-sales-calling-list-filtered - "$base/api/sales/calling-list?segment=lapsed&score_min=20&score_max=80&sort=company_name&dir=asc&page=3&per_page=50" \
+  ws_list wholesale-sales-scores 30 "$base/api/customers/scores" "Authorization: Bearer $admin"
+  ws_list wholesale-sales-scores-tier - "$base/api/customers/scores?tier=active&ordering=-predicted_value_12m&page=5&per_page=25" "Authorization: Bearer $admin"
+  ws_list wholesale-sales-calling-list 30 "$base/api/sales/calling-list?per_page=50" "Authorization: Bearer $admin"
+  ws_list wholesale-sales-calling-list-rep 30 "$base/api/sales/calling-list?segment=priority&per_page=50" "Authorization: Bearer $rep"
+  ws_list wholesale-sales-calling-list-filtered - "$base/api/sales/calling-list?segment=lapsed&score_min=20&score_max=80&sort=company_name&dir=asc&page=3&per_page=50" \
     "Authorization: Bearer $admin"
   BENCH_CONNECTIONS=2 ws_http wholesale-sales-scores-c2 30 "$base/api/customers/scores" "Authorization: Bearer $admin"
   BENCH_CONNECTIONS=2 ws_http wholesale-sales-calling-list-c2 30 "$base/api/sales/calling-list?per_page=50" "Authorization: Bearer $admin"

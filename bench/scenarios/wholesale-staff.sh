@@ -139,7 +139,7 @@ PY
     "inventory:$base/api/staff/inventory?category=Bench%207&in_stock=true&per_page=50"
     "inventory-search:$base/api/staff/inventory?search=cup&per_page=50"
   )
-  for r in "${preads[@]}"; do ws_http "wholesale-staff-${r%%:*}" - "${r#*:}" "$auth"; done
+  for r in "${preads[@]}"; do ws_list "wholesale-staff-${r%%:*}" - "${r#*:}" "$auth"; done
   for r in "${preads[@]}"; do BENCH_CONNECTIONS=2 ws_http "wholesale-staff-${r%%:*}-c2" - "${r#*:}" "$auth"; done
 
   # stock edits: each PUT locks the product row and writes a ledger row; 16 connections over 1,000 products
@@ -163,8 +163,8 @@ PY
 
   # watched: subscriptions (the 20 demo subscriptions)
   sku=$(curl -s -H "$auth" "$BASE_URL$base/api/staff/subscriptions/1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["product_sku"])')
-  ws_http wholesale-staff-subscriptions-list - "$base/api/staff/subscriptions" "$auth"
-  ws_http wholesale-staff-subscriptions-active - "$base/api/staff/subscriptions?status=active&user_id=1" "$auth"
+  ws_list wholesale-staff-subscriptions-list - "$base/api/staff/subscriptions" "$auth"
+  ws_list wholesale-staff-subscriptions-active - "$base/api/staff/subscriptions?status=active&user_id=1" "$auth"
   ws_http wholesale-staff-subscription - "$base/api/staff/subscriptions/1" "$auth"
   ws_http wholesale-staff-subscriptions-suggest - "$base/api/staff/subscriptions/suggest/1?sku=$sku" "$auth"
   ws_http wholesale-staff-subscriptions-suggest-all - "$base/api/staff/subscriptions/suggest/1" "$auth"

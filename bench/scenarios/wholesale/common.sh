@@ -2,6 +2,7 @@
 # not a scenario itself (bench/run.sh only runs bench/scenarios/*.sh). Every result line names its target next to the figure:
 #   ws_http <name> <p95 target ms | -> <path> [header ...]   bench_http, then one line: the latency figures and the target
 #                                                            (- = watched: no target in the issue)
+#   ws_list <name> <target> <path> [header ...]               ws_http for a list, plus its 16-connection row
 #   ws_post <name> <p95 target ms | -> <path> <body file> <auth header value> [connections]
 #                                                            the same for a JSON POST (post-json-report.lua)
 #   ws_target <name> <figure> <op> <target> <unit>           adds target and met to $RESULTS/<name>.json (from bench_record or
@@ -19,6 +20,14 @@ ws_http() {
   local name=$1 target=$2; shift 2
   bench_http "$name" "$@" >/dev/null || return 0   # bench_http says on stderr why it did not measure
   if [ "$target" = - ]; then ws_target "$name" p95_ms watched 0 ms; else ws_target "$name" p95_ms "<" "$target" ms; fi
+}
+
+# ws_list: ws_http for a list endpoint, plus its 16-connection row (<name>-c16, watched; bench_list in bench/lib.sh)
+ws_list() {
+  local name=$1 target=$2; shift 2
+  ws_http "$name" "$target" "$@"
+  if [ "$BENCH_CONNECTIONS" = "$BENCH_LIST_CONNECTIONS" ]; then bench_alias "$name" "$name-c$BENCH_LIST_CONNECTIONS" >/dev/null 2>&1 || true
+  else BENCH_CONNECTIONS=$BENCH_LIST_CONNECTIONS ws_http "$name-c$BENCH_LIST_CONNECTIONS" - "$@"; fi
 }
 
 ws_post() {
