@@ -3,8 +3,6 @@ using Api.Infrastructure.Cli;
 using Api.Infrastructure.Database;
 using Npgsql;
 
-[assembly: HostingStartup(typeof(Api.Infrastructure.Bench.PeerEnvStartup))]
-
 namespace Api.Infrastructure.Bench;
 
 /// <summary>
@@ -41,12 +39,3 @@ public sealed class PeerEnvCommand : ICliCommand
     }
 }
 
-/// <summary>
-/// Registers <see cref="PeerEnvCommand"/> without touching the platform's registration code: ASP.NET Core runs the hosting
-/// startups declared in the application's own assembly when the host is built (the same mechanism hosting-startup packages use).
-/// </summary>
-public sealed class PeerEnvStartup : IHostingStartup
-{
-    public void Configure(IWebHostBuilder builder) =>
-        builder.ConfigureServices(s => s.AddSingleton<ICliCommand, PeerEnvCommand>());
-}
