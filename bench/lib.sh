@@ -43,8 +43,15 @@ PY
 bench_list() {
   local name=$1; shift
   bench_http "$name" "$@" || return 1
+  bench_list_row bench_http "$name" "$@"
+}
+
+# bench_list_row <measure command> <name> [args ...]: the list's 16-connection row <name>-c16 after <name> was measured:
+# the same result when the run was at 16 already, else <measure command> <name>-c16 [args ...] at 16 connections
+bench_list_row() {
+  local measure=$1 name=$2; shift 2
   if [ "$BENCH_CONNECTIONS" = "$BENCH_LIST_CONNECTIONS" ]; then bench_alias "$name" "$name-c$BENCH_LIST_CONNECTIONS"
-  else BENCH_CONNECTIONS=$BENCH_LIST_CONNECTIONS BENCH_THREADS=2 bench_http "$name-c$BENCH_LIST_CONNECTIONS" "$@"; fi
+  else BENCH_CONNECTIONS=$BENCH_LIST_CONNECTIONS BENCH_THREADS=2 "$measure" "$name-c$BENCH_LIST_CONNECTIONS" "$@"; fi
 }
 
 # bench_alias <name> <second name>: the result already measured at that concurrency, recorded under a second name

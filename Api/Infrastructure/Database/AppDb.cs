@@ -18,7 +18,7 @@ public sealed class AppDb : DataConnection
     public AppDb(Db db, TenantContext tenant) : base(db.Options)
     {
         _tenant = tenant;
-        AddInterceptor(new TenantFirst(this));
+        AddInterceptor(TenantFirst.Instance);
     }
 
     /// <summary>
@@ -49,14 +49,15 @@ public sealed class AppDb : DataConnection
     }
 
     /// <summary>Turns the next reader command into an <see cref="NpgsqlBatch"/> of set_config + the command, skipping the
-    /// set_config result so LinqToDB maps the query's rows as usual. Any other command while a read is pending is refused, so
-    /// nothing runs without the setting by accident.</summary>
-    sealed class TenantFirst(AppDb owner) : CommandInterceptor
+    /// set_config result so LinqToDB maps the query's rows as usual.</summary>
+    sealed class TenantFirst : CommandInterceptor
     {
+        public static readonly TenantFirst Instance = new();   // stateless: the pending tenant is on the AppDb it runs for
+
         public override async Task<Option<DbDataReader>> ExecuteReaderAsync(CommandEventData eventData, DbCommand command,
             CommandBehavior commandBehavior, Option<DbDataReader> result, CancellationToken cancellationToken)
         {
-            if (owner._tenantFirst is not { } tenant) return result;
+            if (eventData.DataConnection is not AppDb { _tenantFirst: { } tenant } owner) return result;
             owner._tenantFirst = null;
             var cmd = (NpgsqlCommand)command;
             var batch = new NpgsqlBatch(cmd.Connection, cmd.Transaction) { Timeout = cmd.CommandTimeout };
@@ -72,6 +73,6 @@ public sealed class AppDb : DataConnection
         }
 
         public override Option<DbDataReader> ExecuteReader(CommandEventData eventData, DbCommand command, CommandBehavior commandBehavior, Option<DbDataReader> result)
-            => owner._tenantFirst is null ? result : throw new InvalidOperationException("ReadTenantAsync is asynchronous only.");
+            => eventData.DataConnection is AppDb { _tenantFirst: not null } ? throw new InvalidOperationException("ReadTenantAsync is asynchronous only.") : result;
     }
 }

@@ -26,9 +26,10 @@ ws_http() {
 ws_list() {
   local name=$1 target=$2; shift 2
   ws_http "$name" "$target" "$@"
-  if [ "$BENCH_CONNECTIONS" = "$BENCH_LIST_CONNECTIONS" ]; then bench_alias "$name" "$name-c$BENCH_LIST_CONNECTIONS" >/dev/null 2>&1 || true
-  else BENCH_CONNECTIONS=$BENCH_LIST_CONNECTIONS ws_http "$name-c$BENCH_LIST_CONNECTIONS" - "$@"; fi
+  [ -f "$RESULTS/$name.json" ] && bench_list_row ws_watched "$name" "$@"
 }
+
+ws_watched() { local name=$1; shift; ws_http "$name" - "$@"; }   # ws_http without a target
 
 ws_post() {
   local name=$1 target=$2 path=$3 body=$4 auth=$5 conns=${6:-$BENCH_CONNECTIONS}
