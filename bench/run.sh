@@ -61,4 +61,6 @@ for s in "${scenarios[@]}"; do
   echo "== $s"
   run
 done
+echo "== lists at 16 connections (bench/summary.py; also $RESULTS/summary.md)"
+python3 "$BENCH_DIR/summary.py" "$RESULTS" || true
 echo "results: $RESULTS"

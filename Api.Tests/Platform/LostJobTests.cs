@@ -116,9 +116,20 @@ public sealed class LostJobTests(LostJobsFactory api, ITestOutputHelper output) 
     public async Task With_every_worker_busy_a_lost_job_is_still_reclaimed_within_lease_plus_sweep_then_runs()
     {
         var blockers = new[] { await Enqueue("lost.block", 1), await Enqueue("lost.block", 1) };
-        foreach (var b in blockers) await WaitAsync(b, s => s.Status == "running", TimeSpan.FromSeconds(10));
-        Assert.Equal(2, Volatile.Read(ref LostJobsFactory.Busy));   // both workers are held
+        try
+        {
+            foreach (var b in blockers) await WaitAsync(b, s => s.Status == "running", TimeSpan.FromSeconds(10));
+            // "running" is written when a worker claims the job, a moment before its handler starts: wait for both handlers
+            var held = Stopwatch.StartNew();
+            while (Volatile.Read(ref LostJobsFactory.Busy) < 2 && held.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(20);
+            Assert.Equal(2, Volatile.Read(ref LostJobsFactory.Busy));   // both workers are held
+            await ReclaimedWhileBusyAsync();
+        }
+        finally { LostJobsFactory.Release.TrySetResult(); }   // never leave both workers held for the tests that follow
+    }
 
+    async Task ReclaimedWhileBusyAsync()
+    {
         var id = await AbandonedAsync("lost.quick", 3, TimeSpan.FromSeconds(1));
         var sw = Stopwatch.StartNew();
         var requeued = await WaitAsync(id, s => s.Status != "running", TimeSpan.FromSeconds(1 + 0.25 + 1));   // lease + sweep + slack

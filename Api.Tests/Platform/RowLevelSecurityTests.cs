@@ -1,3 +1,5 @@
+using LinqToDB.Data;
+using Microsoft.Extensions.DependencyInjection;
 using Api.Tests.Infrastructure;
 using Npgsql;
 
@@ -74,4 +76,23 @@ public sealed class RowLevelSecurityTests(ApiFactory api) : IClassFixture<ApiFac
         await using var cmd = new NpgsqlCommand(sql, c, tx);
         return Convert.ToInt64(await cmd.ExecuteScalarAsync());
     }
+
+    [Fact]
+    public async Task A_one_round_trip_tenant_read_sees_only_its_tenant_and_the_setting_ends_with_it()
+    {
+        await SeedAsync();
+        await using var scope = api.Services.CreateAsyncScope();
+        var tenant = scope.ServiceProvider.GetRequiredService<Api.Infrastructure.Tenancy.TenantContext>();
+        tenant.Set(_a.ToString());
+        var db = scope.ServiceProvider.GetRequiredService<Api.Infrastructure.Database.AppDb>();
+        const string sql = "select tenant_id::text as \"Value\" from platform.tenant_settings where key = @Key";
+        Assert.Equal([_a.ToString()], (await db.ReadTenantAsync<Cell>(sql, new { Key = "k" })).Select(c => c.Value));
+        Assert.Empty(await db.ReadTenantAsync<Cell>(sql + " and tenant_id = @B::uuid", new { Key = "k", B = _b.ToString() }));
+        // the setting lived in the read's implicit transaction only: the next statement on the connection has none
+        Assert.Equal([""], (await db.QueryToListAsync<Cell>(
+            "select coalesce(current_setting('app.tenant_id', true), '') as \"Value\"")).Select(c => c.Value));
+        Assert.Equal(0L, (await db.QueryToListAsync<long>("select count(*) from platform.tenant_settings")).Single());
+    }
+
+    sealed class Cell { public string Value { get; init; } = ""; }
 }

@@ -53,6 +53,7 @@ public static class Platform
         Modules.ModuleEdgeExtensions.AddModuleCors(services);   // one CORS policy per module (Modules:<key>:Cors), see Modules/ModuleCors.cs
         services.AddSingleton<RateLimits>();
         services.AddSingleton<Cli.ICliCommand, RateLimitBenchCommand>();   // bench-rate-limits: the cost of a cluster-wide permit
+        services.AddSingleton<Cli.ICliCommand, Bench.PeerEnvCommand>();   // bench-peer-env: the Express peer's app-role connection and signing key
         services.AddSingleton<Security.SecretBox>();
         Integrations.Outbound.OutboundRegistration.AddOutboundGuard(services);   // GuardedHttp: every user-steerable fetch
         services.AddSlicesSchemes(config);

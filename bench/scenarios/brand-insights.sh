@@ -26,11 +26,11 @@ bench_http brand-insights-summary-90d        "$BI/summary?window=90d"           
 bench_http brand-insights-store-timeseries   "$BI/store-timeseries?from=$(date -u -d '-180 days' +%F)" "$BI_AUTH"
 bench_http brand-insights-store-ts-week      "$BI/store-timeseries?interval=week&from=$(date -u -d '-180 days' +%F)" "$BI_AUTH"
 bench_http brand-insights-promo-timeseries   "$BI/promo-timeseries?from=$(date -u -d '-180 days' +%F)" "$BI_AUTH"
-bench_http brand-insights-store-changes      "$BI/store-changes?days=90&limit=50"       "$BI_AUTH"
-bench_http brand-insights-stores             "$BI/stores"                               "$BI_AUTH"
-bench_http brand-insights-stores-by-name     "$BI/stores?status=all&sort=name&order=asc&limit=200&offset=200" "$BI_AUTH"
-bench_http brand-insights-products           "$BI/products"                             "$BI_AUTH"
-bench_http brand-insights-products-filtered  "$BI/products?status=all&on_promo=true&sort=price&limit=200" "$BI_AUTH"
+bench_list brand-insights-store-changes      "$BI/store-changes?days=90&limit=50"       "$BI_AUTH"
+bench_list brand-insights-stores             "$BI/stores"                               "$BI_AUTH"
+bench_list brand-insights-stores-by-name     "$BI/stores?status=all&sort=name&order=asc&limit=200&offset=200" "$BI_AUTH"
+bench_list brand-insights-products           "$BI/products"                             "$BI_AUTH"
+bench_list brand-insights-products-filtered  "$BI/products?status=all&on_promo=true&sort=price&limit=200" "$BI_AUTH"
 
 # ingest: a full crawl under a fresh crawl id, timed end to end (parse, COPY into staging, merge into the intervals)
 if [ -s "$BI_CRAWL" ]; then

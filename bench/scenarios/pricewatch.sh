@@ -2,12 +2,15 @@
 #   pricewatch-match     fuzzy matching of 2,000 own products against 20,000 competitor products   <= 15 s
 #   pricewatch-scrape    scrape of a 5,000-product Shopify store served by a local fake              <= 30 s
 #   pricewatch-export    export of a tenant with 200,000+ rows, streamed; API RSS growth recorded      flat memory
+#   pricewatch-competitors, -alerts-history, -team-members   the tenant's lists (bench_list: at BENCH_CONNECTIONS and at
+#                        16 connections; the competitors list counts the 25,000 tracked products per request)
 PW_TENANT=7a11ce00-0000-4000-8000-0000000be001
 PW_USER=7a11ce00-0000-4000-8000-0000000be0a1
 PW_STORE=7a11ce00-0000-4000-8000-0000000be0c0
 PW_STORE_PORT=${PW_STORE_PORT:-18731}
 
 prepare() {
+  export RateLimits__pricewatch__PermitLimit=100000000   # 300/min per tenant would turn the list load into 429s
   $API_CLI pricewatch-bench --own 2000 --competitors 20000 --history 200000 --store-url "http://127.0.0.1:$PW_STORE_PORT"
 }
 
@@ -80,4 +83,10 @@ PY
   rows=$(python3 -c 'import json; d=json.load(open("/tmp/pw-export.json")); print(sum(d["row_counts"].values()))')
   rm -f /tmp/pw-export.json /tmp/pw-export.size
   bench_record pricewatch-export "$(python3 -c "import json; print(json.dumps({'rows': $rows, 'bytes': $bytes, 'seconds': round($t1-$t0, 2), 'rss_before_mb': round($rss_before/1024, 1), 'rss_peak_mb': round($rss_peak/1024, 1), 'rss_growth_mb': round(($rss_peak-$rss_before)/1024, 1), 'export_mb': round($bytes/1048576, 1)}))")"
+
+  # 4. lists, with their 16-connection rows
+  local auth="Authorization: Bearer $PW_TOKEN"
+  bench_list pricewatch-competitors     /pricewatch/api/competitors                "$auth"
+  bench_list pricewatch-alerts-history  "/pricewatch/api/alerts/history?limit=50"  "$auth"
+  bench_list pricewatch-team-members    /pricewatch/api/team/members               "$auth"
 }

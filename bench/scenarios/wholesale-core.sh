@@ -22,12 +22,12 @@ run() {
   first=$(curl -s "$BASE_URL$base/api/products/sku/WB-000011" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
   scarce=$(curl -s "$BASE_URL$base/api/products/sku/WB-000001" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 
-  bench_http wholesale-products-search "$base/api/products?search=premium%20chicken&per_page=24"
-  bench_http wholesale-products-category "$base/api/products?category_id=$cat&page=3&per_page=24"
+  bench_list wholesale-products-search "$base/api/products?search=premium%20chicken&per_page=24"
+  bench_list wholesale-products-category "$base/api/products?category_id=$cat&page=3&per_page=24"
   bench_http wholesale-product-id "$base/api/products/$((first + 1234))"
   bench_http wholesale-product-sku "$base/api/products/sku/WB-004321"
-  bench_http wholesale-v1-products "$base/api/v1/products?search=cup&in_stock=true&per_page=50" "$key"
-  bench_http wholesale-v1-products-all "$base/api/v1/products?page=7&per_page=50" "$key"
+  bench_list wholesale-v1-products "$base/api/v1/products?search=cup&in_stock=true&per_page=50" "$key"
+  bench_list wholesale-v1-products-all "$base/api/v1/products?page=7&per_page=50" "$key"
   # the same reads at 2 connections: the latency one caller sees, without 16 connections queueing on 2 cores
   local c
   for c in products-search:"$base/api/products?search=premium%20chicken&per_page=24" products-category:"$base/api/products?category_id=$cat&page=3&per_page=24" \

@@ -35,6 +35,20 @@ public sealed class FakeGoogle : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() { await _app.DisposeAsync(); _key.Dispose(); }
+
+    /// <summary>A service-account assertion signed by hand (header {alg: RS256, typ: JWT}; iss, scope, aud, iat, exp), to
+    /// test the fake token endpoint itself; the API gets its tokens through Google.Apis.Auth.</summary>
+    public static string BuildAssertion(string email, string pem, string audience, string scope, DateTimeOffset now)
+    {
+        static string B64(byte[] b) => Convert.ToBase64String(b).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var header = B64(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { alg = "RS256", typ = "JWT" }));
+        var iat = now.ToUnixTimeSeconds();
+        var claims = B64(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { iss = email, scope, aud = audience, iat, exp = iat + 3600 }));
+        using var rsa = RSA.Create();
+        rsa.ImportFromPem(pem);
+        var sig = rsa.SignData(System.Text.Encoding.ASCII.GetBytes($"{header}.{claims}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return $"{header}.{claims}.{B64(sig)}";
+    }
 }
 
 /// <summary>AdPriority with Google pointed at a <see cref="FakeGoogle"/> and its service account configured.</summary>

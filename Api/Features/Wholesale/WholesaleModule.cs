@@ -48,6 +48,7 @@ static class WholesaleModule
         services.AddTransient<Api.Infrastructure.Scheduling.WholesaleShipmentSummary>();   // shipping: weekday Discord summary
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.ShippingBenchData.CliCommand>();   // shipping: bench data
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.StaffOrdersBenchData.CliCommand>();   // staff orders: bench data
+        services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.VoiceBenchData.CliCommand>();   // voice: bench data
         services.AddSingleton<StaffReports.ReportSnapshots>();   // staff reports: snapshots of closed months / old orders
         services.AddSingleton<Common.AfterResponse>().AddHostedService(sp => sp.GetRequiredService<Common.AfterResponse>());   // sign-in: mails/texts after the answer
         services.TryAddSingleton<Common.ISmsSender, Common.OutboxSmsSender>();   // sign-in: default SMS sender (outbox); the Twilio client replaces it

@@ -20,21 +20,19 @@ public static class BareEndpoints
         {
             var tenant = ctx.User.FindFirst(TenantContext.Claim)!.Value;
             await using var conn = await db.App.OpenConnectionAsync(ct);
-            await using var tx = await conn.BeginTransactionAsync(ct);
-            await using (var set = new NpgsqlCommand("select set_config('app.tenant_id', $1, true)", conn, tx))
+            await using var batch = new NpgsqlBatch(conn)   // the tenant setting and the query in one round trip, as AppDb.ReadTenantAsync
             {
-                set.Parameters.Add(new NpgsqlParameter { Value = tenant });
-                await set.ExecuteNonQueryAsync(ct);
-            }
-            await using var cmd = new NpgsqlCommand(
-                "select key, value::text, updated_at from platform.tenant_settings where tenant_id = $1::uuid and key = $2", conn, tx);
-            cmd.Parameters.Add(new NpgsqlParameter { Value = tenant });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = key });
-            await using var r = await cmd.ExecuteReaderAsync(ct);
+                BatchCommands =
+                {
+                    new NpgsqlBatchCommand("select set_config('app.tenant_id', $1, true)") { Parameters = { new() { Value = tenant } } },
+                    new NpgsqlBatchCommand("select key, value::text, updated_at from platform.tenant_settings where tenant_id = $1::uuid and key = $2")
+                        { Parameters = { new() { Value = tenant }, new() { Value = key } } },
+                },
+            };
+            await using var r = await batch.ExecuteReaderAsync(ct);
+            await r.NextResultAsync(ct);
             if (!await r.ReadAsync(ct)) return Results.NotFound();
             var body = new { key = r.GetString(0), value = System.Text.Json.JsonDocument.Parse(r.GetString(1)).RootElement, updated_at = r.GetFieldValue<DateTimeOffset>(2) };
-            await r.CloseAsync();
-            await tx.CommitAsync(ct);
             return Results.Json(body);
         }).RequireAuthorization(p => p.AddAuthenticationSchemes(Schemes.PlatformJwt).RequireAuthenticatedUser()).ExcludeFromDescription();
     }

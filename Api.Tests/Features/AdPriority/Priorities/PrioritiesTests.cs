@@ -127,6 +127,14 @@ public sealed class PrioritiesTests(AdPriorityApi api) : IClassFixture<AdPriorit
         Assert.Equal(3, await Count("minPriority=1"));
         Assert.Equal(2, await Count("maxPriority=2"));
         Assert.Equal(3, await Count("categoryGroup=jeans-pants"));
+        // filters combine (each combination is its own statement): the jeans in stock, and their summary
+        var combined = await (await client.GetAsync("/adpriority/api/priorities?categoryGroup=jeans-pants&minPriority=1&maxPriority=5&override=false")).Json();
+        Assert.Equal(2, (int)combined["pagination"]!["total"]!);
+        Assert.Equal(2, (int)combined["summary"]!["distribution"]!["4"]!);
+        Assert.Equal(0, (int)combined["summary"]!["distribution"]!["0"]!);
+        Assert.All(combined["priorities"]!.AsArray(), p => Assert.Equal("jeans-pants", (string?)p!["customLabels"]!["label2"]));
+        Assert.Equal(0, await Count("categoryGroup=jeans-pants&productType=Men-Tops-Hoodies"));
+        Assert.Equal(1, await Count("priority=2&productType=Men-Tops-Hoodies&needsSync=true"));
         Assert.Equal(1, await Count("productType=Men-Tops-Hoodies"));
         Assert.Equal(4, await Count("needsSync=true"));
         await api.ExecAsync(tenant, $"update adpriority.tenants set last_sheet_sync_at = now() + interval '1 minute' where id = '{tenant}'");
@@ -198,6 +206,48 @@ public sealed class PrioritiesTests(AdPriorityApi api) : IClassFixture<AdPriorit
         var missing = await client.PutCamel($"/adpriority/api/priorities/{Guid.NewGuid()}", new { priority = 3 });
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("NOT_FOUND", await missing.ErrorCode());
+    }
+
+    /// <summary>
+    /// Issue 20 §4: the category filter (the bench's 16-connection tail) is a range of priority_scores_category in the plan
+    /// PostgreSQL caches for a prepared statement (generic plan), for both the summary and the page, not a scan of every
+    /// live score of the tenant. Sequential scans are off so the tiny test table does not decide the plan.
+    /// </summary>
+    [Fact]
+    public async Task Category_filter_reads_its_own_index_range_in_the_prepared_plan()
+    {
+        var (tenant, client, _, _) = await Shop();
+        await client.PostCamel(Recalc, new { });
+        var req = new Api.Features.AdPriority.Priorities.ListPriorities.Request { Page = 2, MinPriority = 2, MaxPriority = 5, CategoryGroup = "jeans-pants" };
+        var (summarySql, pageSql) = Api.Features.AdPriority.Priorities.ListPriorities.Handler.Statements(req);
+        var values = new Dictionary<string, (string Type, string Literal)>
+        {
+            ["TenantId"] = ("uuid", $"'{tenant}'"), ["MinPriority"] = ("int", "2"), ["MaxPriority"] = ("int", "5"),
+            ["CategoryGroup"] = ("text", "'jeans-pants'"), ["Limit"] = ("int", "50"), ["Offset"] = ("bigint", "50"),
+        };
+        foreach (var sql in new[] { summarySql, pageSql })
+        {
+            Assert.DoesNotContain("is null or", sql);
+            // @Name → $n as a server-side prepared statement, as Npgsql's automatic preparation sends it
+            var names = System.Text.RegularExpressions.Regex.Matches(sql, @"@(\w+)").Select(m => m.Groups[1].Value).Distinct().ToList();
+            var text = System.Text.RegularExpressions.Regex.Replace(sql, @"@(\w+)", m => "$" + (names.IndexOf(m.Groups[1].Value) + 1));
+            await using var conn = api.AppConnection();
+            await conn.OpenAsync();
+            await using var tx = await conn.BeginTransactionAsync();
+            await using (var set = new Npgsql.NpgsqlCommand($"""
+                select set_config('app.tenant_id', '{tenant}', true);
+                set local plan_cache_mode = force_generic_plan;
+                set local enable_seqscan = off;
+                prepare list_statement ({string.Join(", ", names.Select(n => values[n].Type))}) as {text}
+                """, conn, tx)) await set.ExecuteNonQueryAsync();
+            var plan = new List<string>();
+            await using (var explain = new Npgsql.NpgsqlCommand($"explain (costs off) execute list_statement ({string.Join(", ", names.Select(n => values[n].Literal))})", conn, tx))
+            await using (var r = await explain.ExecuteReaderAsync())
+                while (await r.ReadAsync()) plan.Add(r.GetString(0));
+            var planText = string.Join('\n', plan);
+            Assert.Contains("priority_scores_category", planText);
+            Assert.Contains(plan, l => l.Contains("Index Cond") && l.Contains("label2 = $"));
+        }
     }
 
     [Fact]

@@ -104,8 +104,8 @@ public sealed class SheetSyncTests(GoogleBackedApi api) : IClassFixture<GoogleBa
         using var http = new HttpClient();
         using var other = System.Security.Cryptography.RSA.Create(2048);
         var now = DateTimeOffset.UtcNow;
-        var forged = GoogleClient.BuildAssertion(FakeGoogle.Email, other.ExportPkcs8PrivateKeyPem(), api.Google.TokenUrl, GoogleClient.SheetsScope, now);
-        var good = GoogleClient.BuildAssertion(FakeGoogle.Email, api.Google.PrivateKeyPem, api.Google.TokenUrl, GoogleClient.SheetsScope, now);
+        var forged = FakeGoogle.BuildAssertion(FakeGoogle.Email, other.ExportPkcs8PrivateKeyPem(), api.Google.TokenUrl, GoogleClient.SheetsScope, now);
+        var good = FakeGoogle.BuildAssertion(FakeGoogle.Email, api.Google.PrivateKeyPem, api.Google.TokenUrl, GoogleClient.SheetsScope, now);
         HttpContent Form(string a) => new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer", ["assertion"] = a });
         Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsync(api.Google.TokenUrl, Form(forged))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync(api.Google.TokenUrl, Form(good))).StatusCode);

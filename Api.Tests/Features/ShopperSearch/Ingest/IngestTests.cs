@@ -111,6 +111,33 @@ public sealed class IngestTests(ShopperApi api) : IClassFixture<ShopperApi>
     }
 
     [Fact]
+    public async Task Csv_errors_name_the_line_each_record_starts_on()
+    {
+        // header with padded names and a repeated column (the last one wins); blank lines and lines inside quotes count
+        var csv = string.Join("\r\n",
+            " product_id ,product_name,price,price_numeric,image1,color,color",
+            "CE-1,\"Two\nLines\",1,1,https://x.example.com/1.jpg,red,blue",   // lines 2-3
+            "",                                                                // 4: blank, not a row
+            "CE-2,Short,1,1",                                                  // 5: too few fields
+            "CE-3,Stray\"Quote,1,1,https://x.example.com/3.jpg,,",            // 6
+            "CE-4,\"Closed\"after,1,1,https://x.example.com/4.jpg,,",        // 7
+            "CE-5,Fine,2.50,2.5,https://x.example.com/5.jpg,,",                // 8
+            "CE-6,\"Never closed,1,1,https://x.example.com/6.jpg,,") + "\r\n";  // 9 to the end
+        var (status, body) = await Ingest("?dry_run=true", Body(csv, "text/csv"));
+        Assert.Equal(200, status);
+        Assert.Equal(6, (int)body["rows_received"]!);
+        Assert.Equal(4, (int)body["rows_skipped"]!);
+        var errors = body["errors"]!.AsArray().Select(e => ((int)e!["line"]!, (string)e["reason"]!)).ToList();
+        Assert.Equal([(5, "expected 7 fields, found 4"), (6, "stray quote inside an unquoted field"), (7, "characters after a closing quote"),
+            (9, "unterminated quoted field")], errors);
+
+        // a record's values reach the validator as text: the repeated column's last value wins
+        var (_, one) = await Ingest("?dry_run=true", Body("product_id,product_name,price,price_numeric,image1,display_flag\nCE-7,X,1,1,https://x.example.com/7.jpg,maybe\n", "text/csv"));
+        Assert.Equal("display_flag must be true or false", (string)one["errors"]![0]!["reason"]!);
+        Assert.Equal(2, (int)one["errors"]![0]!["line"]!);
+    }
+
+    [Fact]
     public async Task Needs_an_api_key_of_the_same_merchant()
     {
         var (s1, _) = await Ingest("", Body(Good, "application/x-ndjson"), key: null);

@@ -88,6 +88,23 @@ public sealed class InvoicesTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_years_first_number_continues_after_invoices_already_stored()
+    {
+        // invoices made before the counter existed (the demo seeds INV-YYYY-00001...): the counter must not reuse their numbers
+        var year = await api.Scalar<int>("select extract(year from now() at time zone 'America/Chicago')::int");
+        await api.Exec("delete from wholesale.invoice_counters where year = $1", year);
+        var top = await api.Scalar<int>("select coalesce(max(substr(invoice_number, 10)::int), 0) from wholesale.invoices where invoice_number like 'INV-' || $1 || '-%'", year.ToString());
+        await api.Exec("""
+            insert into wholesale.invoices (invoice_number, status, customer_name, items, subtotal, discount_amount, tax_rate, tax_amount, total, issue_date, due_date, created_by)
+            values ($1, 'sent', 'Earlier Co', '[]', 1, 0, 0, 0, 1, current_date, current_date + 30, 'system')
+            """, $"INV-{year}-{top + 40:00000}");
+        var staff = await api.StaffClientAsync();
+        var rsp = await staff.PostJson($"{B}/api/invoices", new { customer_name = "After Co", items = new[] { new { description = "x", quantity = 1, unit_price = 2m } } });
+        Assert.Equal(HttpStatusCode.Created, rsp.StatusCode);
+        Assert.Equal($"INV-{year}-{top + 41:00000}", (string)(await rsp.Json())["invoice_number"]!);
+    }
+
+    [Fact]
     public async Task Overdue_is_set_by_the_daily_task_and_the_customer_history_lists_orders()
     {
         var staff = await api.StaffClientAsync();

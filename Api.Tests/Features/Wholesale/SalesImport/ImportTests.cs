@@ -82,6 +82,26 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Numbers_on_the_do_not_call_list_are_imported_as_do_not_call()
+    {
+        // issue 16: a dnc_requested outcome for a number that was no customer puts it on wholesale.do_not_call; imports honour it
+        var c = await api.StaffClientAsync(await api.CreateStaffAsync("sales_rep"));
+        var sku = WsKit.Unique("DNC-");
+        await api.CreateProductAsync(sku: sku, stock: 10);
+        var (listedNew, listedKnown) = (SalesKit.Phone(), SalesKit.Phone());
+        var known = await api.CreateCustomerAsync(phone: listedKnown);
+        foreach (var p in new[] { listedNew, listedKnown })
+            await api.Exec("insert into wholesale.do_not_call (phone, reason) values ($1, 'asked on a call')", p);
+        var (o1, o2) = (WsKit.Unique("D-"), WsKit.Unique("D-"));
+        var status = await WaitAsync(c, await UploadAsync(c, Header +
+            $"{o1},2025-03-01,Lee Park,Park Cafe,{listedNew},,{sku},,1,5,\n" +
+            $"{o2},2025-03-02,Pat Buyer,Test Bistro,{listedKnown},,{sku},,1,5,\n"));
+        Assert.Equal("completed", (string)status["status"]!);
+        Assert.True(await api.Scalar<bool>("select c.do_not_call from wholesale.orders o join wholesale.customers c on c.id = o.customer_id where o.order_number = $1", o1));
+        Assert.True(await api.Scalar<bool>("select do_not_call from wholesale.customers where id = $1", known.Id));
+    }
+
+    [Fact]
     public async Task A_malformed_file_fails_with_its_reason_and_the_template_downloads()
     {
         var c = await api.StaffClientAsync("staff");

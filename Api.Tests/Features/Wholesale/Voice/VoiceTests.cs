@@ -83,6 +83,11 @@ public sealed class VoiceTests(VoiceApi api) : IClassFixture<VoiceApi>
         Assert.Equal(50, await api.Scalar<int>("select stock_quantity from wholesale.products where id = $1", product));
         Assert.Equal(HttpStatusCode.NotFound, (await voice.PostJson($"{B}/api/voice/cancel_order", new { order_number = number, phone = phone, confirmed = true })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await voice.PostJson($"{B}/api/voice/cancel_order", new { order_number = number, phone = phone })).StatusCode);
+
+        // after a cancel the same items within 10 minutes are a new order, not the cancelled one
+        var reorder = await (await voice.PostJson($"{B}/api/voice/place_order", body)).Json();
+        Assert.NotEqual(number, (string)reorder["order_number"]!);
+        Assert.Equal("pending", await api.Scalar<string>("select status from wholesale.orders where order_number = $1", (string)reorder["order_number"]!));
     }
 
     static StringContent Signed(string body, long unix, string secret = VoiceApi.Secret)
@@ -229,5 +234,179 @@ public sealed class VoiceTests(VoiceApi api) : IClassFixture<VoiceApi>
         Assert.Contains("You take orders.", (string)body["suggested_system_prompt"]!);
         Assert.NotEmpty(body["changes_made"]!.AsArray());
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostJson($"{B}/api/voice/optimize-agent/{agent}", new { min_calls = 0 })).StatusCode);
+    }
+    [Fact]
+    public async Task Key_scopes_both_ways_voice_diagnostics_and_none()
+    {
+        var phone = NewPhone();
+        var customer = await api.CreateCustomerAsync(phone: phone);
+        var none = api.CreateClient();
+        var voice = await Voice();
+        var diag = api.KeyClient(await api.CreateApiKeyAsync(["diagnostics"]));
+        var both = api.KeyClient(await api.CreateApiKeyAsync(["voice", "diagnostics"]));
+        var getCustomer = new { phone_number = phone };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await none.GetAsync($"{B}/api/voice/db_stats")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await voice.GetAsync($"{B}/api/voice/db_stats")).StatusCode);           // voice is not diagnostics
+        Assert.Equal(HttpStatusCode.Forbidden, (await diag.PostJson($"{B}/api/voice/get_customer", getCustomer)).StatusCode);   // nor the reverse
+        Assert.Equal(HttpStatusCode.Forbidden, (await diag.PostJson($"{B}/api/voice/upload-transcript", new { transcript = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await diag.GetAsync($"{B}/api/staff/call-queue")).StatusCode);
+        var forbidden = await (await diag.PostJson($"{B}/api/voice/place_order", new { phone_number = phone, items = new[] { new { sku = "X", quantity = 1 } } })).Json();
+        Assert.False((bool)forbidden["success"]!);                                                                       // the envelope
+
+        foreach (var client in new[] { diag, both })
+        {
+            var rsp = await client.GetAsync($"{B}/api/voice/db_stats");
+            Assert.Equal(HttpStatusCode.OK, rsp.StatusCode);
+            var stats = await rsp.Json();
+            Assert.True((long)stats["total_users"]! >= 1);
+            var phones = stats["sample_phones"]!.AsArray().Select(x => (string)x!).ToList();
+            Assert.DoesNotContain(phone, phones);
+            Assert.Contains(new string('*', phone.Length - 4) + phone[^4..], phones);                                   // masked: last four only
+            Assert.DoesNotContain(customer.Username, stats["sample_usernames"]!.AsArray().Select(x => (string)x!));
+        }
+        var found = await (await both.PostJson($"{B}/api/voice/get_customer", getCustomer)).Json();
+        Assert.True((bool)found["found"]!);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.KeyClient("lld_not_a_real_key").GetAsync($"{B}/api/voice/db_stats")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_registered_caller_cannot_see_cancel_or_pay_another_customers_order()
+    {
+        var ownerPhone = NewPhone(); var otherPhone = NewPhone();
+        await api.CreateCustomerAsync(phone: ownerPhone);
+        await api.CreateCustomerAsync(phone: otherPhone, terms: "net30", approved: true, creditLimit: 5000);
+        var sku = WsKit.Unique("VX-");
+        await api.CreateProductAsync(unitPrice: 8m, stock: 20, sku: sku);
+        var voice = await Voice();
+        var placed = await (await voice.PostJson($"{B}/api/voice/place_order", new { phone_number = ownerPhone, items = new[] { new { sku, quantity = 2 } }, confirmed = true })).Json();
+        var number = (string)placed["order_number"]!;
+
+        foreach (var field in new[] { "phone", "phone_number" })
+        {
+            JsonObject Body(params (string K, JsonNode? V)[] extra)
+            {
+                var o = new JsonObject { ["order_number"] = number, [field] = otherPhone };
+                foreach (var (k, v) in extra) o[k] = v;
+                return o;
+            }
+            Assert.Equal(HttpStatusCode.NotFound, (await voice.PostJson($"{B}/api/voice/check_order_status", Body())).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await voice.PostJson($"{B}/api/voice/cancel_order", Body(("confirmed", false)))).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await voice.PostJson($"{B}/api/voice/cancel_order", Body(("confirmed", true)))).StatusCode);
+            foreach (var method in new[] { "credit_card", "net30", "check" })
+            {
+                var pay = await voice.PostJson($"{B}/api/voice/send_payment_sms", Body(("payment_method", method)));
+                Assert.Equal(HttpStatusCode.NotFound, pay.StatusCode);
+                Assert.False((bool)(await pay.Json())["success"]!);
+            }
+            foreach (var history in new[] { "get_order_history", "get_customer_order_history" })
+            {
+                var h = await (await voice.PostJson($"{B}/api/voice/{history}", new JsonObject { [field] = otherPhone })).Json();
+                Assert.DoesNotContain(number, h.ToJsonString());
+            }
+        }
+        Assert.Equal("pending", await api.Scalar<string>("select status from wholesale.orders where order_number = $1", number));
+        Assert.Equal(0L, await api.Scalar<long>("select count(*) from wholesale.voice_payment_sms s join wholesale.orders o on o.id = s.order_id where o.order_number = $1", number));
+        Assert.Equal(0L, await api.Scalar<long>("select count(*) from wholesale.sms_messages where to_phone = $1", otherPhone));
+        var own = await voice.PostJson($"{B}/api/voice/check_order_status", new { order_number = number, phone = ownerPhone });
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+    }
+
+    [Fact]
+    public async Task Do_not_call_customers_and_listed_numbers_never_reach_the_queue_under_any_filter()
+    {
+        var flagged = await api.CreateCustomerAsync(phone: NewPhone(), terms: "net30", approved: true, creditLimit: 1000);
+        var listedPhone = NewPhone();
+        await api.Exec("insert into wholesale.do_not_call (phone, reason) values ($1, 'asked before they had an account')", listedPhone);
+        var listed = await api.CreateCustomerAsync(phone: listedPhone);                     // the number was on the list before the customer existed
+        var control = await api.CreateCustomerAsync(phone: NewPhone());
+        var product = await api.CreateProductAsync(unitPrice: 20m);
+        foreach (var c in new[] { flagged, listed, control })
+            foreach (var daysAgo in new[] { 60, 30 })
+            {
+                var orderId = await api.Scalar<long>("""
+                    insert into wholesale.orders (order_number, customer_id, status, subtotal, total_amount, created_at)
+                    values ($1, $2, 'delivered', 100, 100, now() - make_interval(days => $3)) returning id
+                    """, WsKit.Unique("VD-"), c.Id, daysAgo);
+                await api.Exec("insert into wholesale.order_items (order_id, product_id, product_name, quantity, unit_price, line_total) values ($1, $2, 'Dnc Oil', 5, 20, 100)", orderId, product);
+            }
+        await api.Exec("update wholesale.customers set do_not_call = true where id = $1", flagged.Id);
+        // a callback due today must not override do-not-call either
+        foreach (var c in new[] { flagged, listed })
+            await api.Exec("""
+                insert into wholesale.outbound_call_log (customer_id, phone, outcome, customer_name, callback_date, logged_by)
+                select id, phone, 'interested_callback', 'x', current_date - 1, 'test' from wholesale.customers where id = $1
+                """, c.Id);
+        var staff = await api.StaffClientAsync();
+        string[] filters =
+        [
+            "", "cooldown_days=0", "min_days_since_order=0&max_days_since_order=36500", "min_order_count=1", "min_order_count=2",
+            "credit_status=good", "credit_status=no_terms", "credit_status=overdue", "credit_status=none", "sort=days_desc", "sort=ltv_desc",
+            "sort=priority&cooldown_days=0&min_days_since_order=0&max_days_since_order=36500&min_order_count=1",
+        ];
+        foreach (var f in filters)
+        {
+            var seen = new List<long>();
+            for (var page = 1; page <= 50; page++)
+            {
+                var rsp = await staff.GetAsync($"{B}/api/staff/call-queue?{f}&limit=200&page={page}");
+                Assert.Equal(HttpStatusCode.OK, rsp.StatusCode);
+                var results = (await rsp.Json())["results"]!.AsArray();
+                if (results.Count == 0) break;
+                seen.AddRange(results.Select(r => (long)r!["customer_id"]!));
+            }
+            Assert.DoesNotContain(flagged.Id, seen);
+            Assert.DoesNotContain(listed.Id, seen);
+            if (!f.Contains("credit_status=good") && !f.Contains("credit_status=overdue"))
+                Assert.Contains(control.Id, seen);                                          // the filter still lists an ordinary customer
+        }
+    }
+
+    [Theory]
+    // transcript, tool outputs, order placed, the call's order number, customer on do-not-call, direction → hallucination, resolved, escalation, dnc violation, score
+    [InlineData("Agent: The fryer oil is $12.50 a case.\nCaller: great, thanks", """[{"success":true,"unit_price":12.50}]""", false, null, false, "inbound", false, true, false, false, 100)]
+    [InlineData("Agent: The fryer oil is $14.00 a case.\nCaller: great", """[{"success":true,"unit_price":12.50}]""", false, null, false, "inbound", true, true, false, false, 70)]
+    [InlineData("Agent: It is 14 dollars a case.", """[{"success":true,"unit_price":"12.50"}]""", false, null, false, "inbound", true, true, false, false, 70)]
+    [InlineData("Agent: That is $14.00 and $15.00, order LLD-ZZZZ9999.", """[{"success":true,"unit_price":12.50}]""", false, null, false, "inbound", true, true, false, false, 40)]   // capped at -60
+    [InlineData("Agent: I can add FRY-2040 to your order.", """[{"success":true,"sku":"OIL-35"}]""", false, null, false, "inbound", true, true, false, false, 70)]
+    [InlineData("Agent: I can add OIL-35 to your order.", """[{"success":true,"sku":"OIL-35"}]""", false, null, false, "inbound", false, true, false, false, 100)]
+    [InlineData("Agent: Your order number is LLD-AB12CD34.", """[{"success":true}]""", true, "LLD-AB12CD34", false, "inbound", false, true, false, false, 100)]
+    [InlineData("Agent: Your order number is LLD-AB12CD34.", """[{"success":true}]""", true, "LLD-QQ99QQ99", false, "inbound", true, true, false, false, 70)]
+    [InlineData("Agent: Sorry, I could not find that.\nCaller: ok", """[{"success":false}]""", false, null, false, "inbound", false, false, false, false, 75)]
+    [InlineData("Agent: Sorry, I could not find that.\nCaller: ok", "[]", true, null, false, "inbound", false, true, false, false, 100)]
+    [InlineData("Caller: I want to speak to a manager\nAgent: I can help you with your order.", """[{"success":true}]""", false, null, false, "inbound", false, true, true, false, 85)]
+    [InlineData("Caller: I want to speak to a manager\nAgent: I will transfer you now.", """[{"success":true}]""", false, null, false, "inbound", false, true, false, false, 100)]
+    [InlineData("Caller: please stop calling me\nAgent: Understood.", """[{"success":true}]""", false, null, false, "outbound", false, true, false, true, 60)]
+    [InlineData("Caller: please stop calling me\nAgent: Understood.", """[{"success":true}]""", false, null, true, "outbound", false, true, false, false, 100)]
+    [InlineData("Agent: Hi, this is Lakeshore calling about your supplies.\nCaller: ok", """[{"success":true}]""", false, null, true, "outbound", false, true, false, true, 60)]
+    [InlineData("Agent: Hi, this is Lakeshore calling about your supplies.\nCaller: ok", """[{"success":true}]""", false, null, true, "inbound", false, true, false, false, 100)]
+    [InlineData("Caller: I want a manager, and stop calling me\nAgent: The oil is $9.00.", """[{"success":false}]""", false, null, false, "outbound", true, false, true, true, 0)]   // floored at 0
+    [InlineData("", "[]", false, null, false, "inbound", false, false, false, false, 0)]
+    public void Local_evaluator_verdicts(string transcript, string tools, bool orderPlaced, string? orderNumber, bool customerDnc, string direction,
+        bool hallucination, bool resolved, bool escalation, bool dnc, int score)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(tools);
+        var v = LocalEvaluator.Evaluate(new CallFacts(transcript, doc.RootElement, orderPlaced, orderNumber, "done", customerDnc, direction));
+        Assert.Equal((hallucination, resolved, escalation, dnc, (decimal)score), (v.Hallucination, v.Resolved, v.EscalationNeeded, v.DncViolation, v.Score));
+        Assert.Equal(score == 100, v.Reasons.Count == 0);                                   // every deduction says why
+        Assert.False(string.IsNullOrWhiteSpace(v.Summary));
+    }
+
+    [Fact]
+    public async Task Without_storage_settings_transcripts_go_to_the_table_and_are_served_to_voice_keys_and_staff()
+    {
+        var voice = await Voice();
+        var callId = WsKit.Unique("tbl_");
+        var up = await voice.PostJson($"{B}/api/voice/upload-transcript", new { transcript = "Agent: hello\nCaller: hi", call_id = callId, phone = "+13125550177" });
+        Assert.Equal(HttpStatusCode.OK, up.StatusCode);
+        var body = await up.Json();
+        Assert.Equal("database", (string)body["bucket"]!);
+        Assert.Equal($"transcripts/{DateTime.UtcNow:yyyy-MM-dd}/+13125550177_{callId}.txt", (string)body["key"]!);
+        var path = new Uri((string)body["transcript_url"]!).AbsolutePath;
+        Assert.Equal("Agent: hello\nCaller: hi", await (await voice.GetAsync(path)).Content.ReadAsStringAsync());
+        var staff = await api.StaffClientAsync();
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.CreateClient().GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await voice.GetAsync($"{B}/api/voice/transcripts/transcripts/2020-01-01/none.txt")).StatusCode);
     }
 }

@@ -1,5 +1,5 @@
-using System.Text;
 using Api.Infrastructure.Database;
+using CsvHelper;
 using LinqToDB.Data;
 using Npgsql;
 
@@ -15,37 +15,45 @@ public static class SupplementalFeed
     static readonly string FeedSql = Sql.Load(typeof(SupplementalFeed), "SupplementalFeed.sql");
     public static readonly string[] Header = ["id", "custom_label_0", "custom_label_1", "custom_label_2", "custom_label_3", "custom_label_4"];
 
+    /// <summary>
+    /// RFC 4180 as Merchant Center reads it (CRLF, quotes only where needed, no formula escaping: the labels are data, not
+    /// spreadsheet cells). CsvHelper's default options; named here so the feed's dialect is one decision.
+    /// </summary>
+    static readonly CsvWriterOptions CsvOptions = new() { NewLine = "\r\n", Injection = CsvInjection.None };
+
     public static async Task<List<string[]>> LoadAsync(DataConnection db, Guid tenant, bool activeOnly, CancellationToken ct)
     {
-        var conn = (NpgsqlConnection)await db.OpenDbConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand(FeedSql, conn);
-        cmd.Parameters.Add(new NpgsqlParameter("tenant", tenant));
-        cmd.Parameters.Add(new NpgsqlParameter("activeOnly", activeOnly));
         var rows = new List<string[]>(1024);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await using var r = await QueryAsync(db, tenant, activeOnly, ct);
         while (await r.ReadAsync(ct))
             rows.Add([Gmc.ProductId(r.GetInt64(0), r.GetInt64(1)), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6)]);
         return rows;
     }
 
-    /// <summary>RFC 4180 CSV with the header row.</summary>
-    public static string ToCsv(IEnumerable<string[]> rows)
+    /// <summary>
+    /// Streams the feed as CSV with the header row from the query straight into <paramref name="body"/> (CsvHelper writes out
+    /// whenever its buffer is mostly full), so memory stays flat whatever the catalog's size.
+    /// </summary>
+    public static async Task WriteCsvAsync(DataConnection db, Guid tenant, bool activeOnly, Stream body, CancellationToken ct)
     {
-        var sb = new StringBuilder(64 * 1024);
-        Append(sb, Header);
-        foreach (var row in rows) Append(sb, row);
-        return sb.ToString();
-
-        static void Append(StringBuilder sb, string[] row)
-        {
-            for (var i = 0; i < row.Length; i++)
+        await using var csv = CsvWriter.Create(body, CsvOptions, leaveOpen: true);
+        csv.WriteHeader(Header);
+        await using (var r = await QueryAsync(db, tenant, activeOnly, ct))
+            while (await r.ReadAsync(ct))
             {
-                if (i > 0) sb.Append(',');
-                var v = row[i];
-                if (v.AsSpan().IndexOfAny(",\"\r\n") >= 0) sb.Append('"').Append(v.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-                else sb.Append(v);
+                csv.WriteField(Gmc.ProductId(r.GetInt64(0), r.GetInt64(1)));
+                for (var i = 2; i <= 6; i++) csv.WriteField(r.GetString(i));
+                await csv.EndRecordAsync(ct);
             }
-            sb.Append("\r\n");
-        }
+        await csv.FlushAsync(ct);
+    }
+
+    static async Task<NpgsqlDataReader> QueryAsync(DataConnection db, Guid tenant, bool activeOnly, CancellationToken ct)
+    {
+        var conn = (NpgsqlConnection)await db.OpenDbConnectionAsync(ct);
+        var cmd = new NpgsqlCommand(FeedSql, conn);
+        cmd.Parameters.Add(new NpgsqlParameter("tenant", tenant));
+        cmd.Parameters.Add(new NpgsqlParameter("activeOnly", activeOnly));
+        return await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
     }
 }

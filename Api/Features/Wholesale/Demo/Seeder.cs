@@ -22,6 +22,8 @@ sealed class Seeder : IDemoSeeder
     public const string DemoCustomerEmail = "orders@demo-bistro.example";
     /// <summary>The demo restaurant's most recent order (the samples track and reorder it).</summary>
     public const string DemoOrderNumber = "LLD-DEMO000001";
+    /// <summary>The demo restaurant's phone (the voice samples call as it).</summary>
+    public const string DemoPhone = "+13125550150";
     public static readonly (string Username, string Role, string First, string Last)[] StaffUsers =
     [
         ("admin", "admin", "Avery", "Admin"), ("manager", "manager", "Morgan", "Manager"), ("staff", "staff", "Sam", "Staff"),
@@ -154,6 +156,7 @@ sealed class Seeder : IDemoSeeder
                 var company = demo ? "Demo Bistro" : $"{f.PickRandom(last, f.Address.StreetName(), f.Name.FirstName())}'s {kind}";
                 var email = demo ? DemoCustomerEmail : $"{first}.{last}{i}@{f.Internet.DomainWord()}.example".ToLowerInvariant();
                 var phone = $"+1{f.PickRandom(312, 773, 630, 708, 847, 219, 414)}{f.Random.Int(2000000, 9999999)}";
+                if (demo) phone = DemoPhone;   // drawn anyway, so every other restaurant keeps its data; the voice samples call as the bistro
                 var state = f.PickRandom(States);
                 var city = state == "IL" ? f.PickRandom("Chicago", "Evanston", "Oak Park", "Naperville", "Skokie") : f.Address.City();
                 var address = f.Address.StreetAddress();
@@ -364,6 +367,7 @@ sealed class Seeder : IDemoSeeder
             """, ct);
         await SourcingSeed.SeedAsync(conn, tx, ct);
         await SubscriptionsSeed.SeedAsync(conn, tx, ct);   // subscriptions (issue 13)
+        await VoiceSeed.SeedAsync(conn, tx, ct);           // voice assistants, calls for the review queue, do-not-call (issue 16)
         await tx.CommitAsync(ct);
         await Exec(conn, null, "analyze wholesale.products, wholesale.orders, wholesale.order_items, wholesale.customers", ct);
         await SalesCallingSeed.SeedAsync(conn, ct);   // sales calling: calling list, calls, first script

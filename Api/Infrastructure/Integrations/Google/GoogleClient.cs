@@ -6,6 +6,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Google.Apis.Auth.OAuth2;
+using Google.Apis.Auth.OAuth2.Responses;
+using Google.Apis.Http;
 
 namespace Api.Infrastructure.Integrations.Google;
 
@@ -18,16 +21,16 @@ public sealed class GoogleException(int? status, string message) : Exception(mes
 }
 
 /// <summary>
-/// Typed Google client: service-account OAuth (an RS256-signed JWT exchanged with the <c>urn:ietf:params:oauth:grant-type:jwt-bearer</c>
-/// grant at <c>Integrations:Google:TokenUrl</c>, default https://oauth2.googleapis.com/token; the access token is cached until a minute
-/// before expiry) and the Sheets v4 values API at <c>Integrations:Google:BaseUrl</c> (default https://sheets.googleapis.com).
+/// Typed Google client: service-account OAuth through Google.Apis.Auth (its RS256 assertion exchanged with the
+/// <c>urn:ietf:params:oauth:grant-type:jwt-bearer</c> grant at <c>Integrations:Google:TokenUrl</c>, default
+/// https://oauth2.googleapis.com/token; the library caches the token and refreshes it before expiry) and the Sheets v4 values API at <c>Integrations:Google:BaseUrl</c> (default https://sheets.googleapis.com).
 /// Credentials: <c>Integrations:Google:ServiceAccountEmail</c> + <c>Integrations:Google:PrivateKey</c> (PKCS#8 PEM). Without them
 /// <see cref="IsConfigured"/> is false and callers record why nothing was pushed. No business decisions; tokens and keys are never logged.
 /// </summary>
 public sealed class GoogleClient(HttpClient http, IConfiguration config, TimeProvider clock, ILogger<GoogleClient> log)
 {
     public const string SheetsScope = "https://www.googleapis.com/auth/spreadsheets";
-    static readonly ConcurrentDictionary<string, (string Token, DateTimeOffset Expires)> Tokens = new();
+    static readonly ConcurrentDictionary<string, ServiceAccountCredential> Credentials = new();
 
     public string? ServiceAccountEmail => config["Integrations:Google:ServiceAccountEmail"] is { Length: > 0 } e ? e : null;
     string? PrivateKey => config["Integrations:Google:PrivateKey"] is { Length: > 0 } k ? k.Replace("\\n", "\n", StringComparison.Ordinal) : null;
@@ -35,40 +38,46 @@ public sealed class GoogleClient(HttpClient http, IConfiguration config, TimePro
     string TokenUrl => config["Integrations:Google:TokenUrl"] is { Length: > 0 } u ? u : "https://oauth2.googleapis.com/token";
     string BaseUrl => (config["Integrations:Google:BaseUrl"] is { Length: > 0 } b ? b : "https://sheets.googleapis.com").TrimEnd('/');
 
-    /// <summary>The signed assertion: header {alg: RS256, typ: JWT}, claims iss/scope/aud/iat/exp (one hour).</summary>
-    public static string BuildAssertion(string email, string pem, string audience, string scope, DateTimeOffset now)
-    {
-        static string B64(byte[] b) => Convert.ToBase64String(b).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var header = B64(JsonSerializer.SerializeToUtf8Bytes(new { alg = "RS256", typ = "JWT" }));
-        var iat = now.ToUnixTimeSeconds();
-        var claims = B64(JsonSerializer.SerializeToUtf8Bytes(new { iss = email, scope, aud = audience, iat, exp = iat + 3600 }));
-        using var rsa = RSA.Create();
-        rsa.ImportFromPem(pem);
-        var sig = rsa.SignData(Encoding.ASCII.GetBytes($"{header}.{claims}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return $"{header}.{claims}.{B64(sig)}";
-    }
-
-    async Task<string> AccessTokenAsync(bool refresh, CancellationToken ct)
+    /// <summary>One credential per token server, account and key, shared by every client instance, so Google.Apis.Auth's
+    /// token cache (refreshed shortly before expiry) serves them all.</summary>
+    ServiceAccountCredential Credential()
     {
         var email = ServiceAccountEmail ?? throw new GoogleException(null, "Google service account not configured");
-        var key = $"{TokenUrl}|{email}";
-        var now = clock.GetUtcNow();
-        if (!refresh && Tokens.TryGetValue(key, out var cached) && cached.Expires > now.AddMinutes(1)) return cached.Token;
-        string assertion;
-        try { assertion = BuildAssertion(email, PrivateKey!, TokenUrl, SheetsScope, now); }
-        catch (CryptographicException) { throw new GoogleException(null, "Integrations:Google:PrivateKey is not a valid RSA private key (PEM)"); }
-        catch (ArgumentException) { throw new GoogleException(null, "Integrations:Google:PrivateKey is not a valid RSA private key (PEM)"); }
-        using var rsp = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, TokenUrl)
+        var pem = PrivateKey!;
+        var key = $"{TokenUrl}|{email}|{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(pem)))}";
+        try
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer", ["assertion"] = assertion,
-            }),
-        }, null, ct);
-        var body = await rsp.Content.ReadFromJsonAsync<TokenBody>(ct);
-        if (body?.AccessToken is not { Length: > 0 } token) throw new GoogleException((int)rsp.StatusCode, "Google returned no access token");
-        Tokens[key] = (token, now.AddSeconds(body.ExpiresIn is > 0 ? body.ExpiresIn.Value : 3600));
-        return token;
+            return Credentials.GetOrAdd(key, _ => new ServiceAccountCredential(
+                new ServiceAccountCredential.Initializer(email, TokenUrl)
+                {
+                    Scopes = [SheetsScope],
+                    Clock = new ClockAdapter(clock),
+                    DefaultExponentialBackOffPolicy = ExponentialBackOffPolicy.None,   // SendAsync below owns the retries
+                }.FromPrivateKey(pem)));
+        }
+        catch (Exception e) when (e is CryptographicException or ArgumentException or FormatException or InvalidOperationException)
+        { throw new GoogleException(null, "Integrations:Google:PrivateKey is not a valid RSA private key (PEM)"); }
+    }
+
+    /// <summary>The access token from the service-account grant (RS256 assertion, <c>jwt-bearer</c>), by Google.Apis.Auth.</summary>
+    async Task<string> AccessTokenAsync(bool refresh, CancellationToken ct)
+    {
+        var credential = Credential();
+        try
+        {
+            if (refresh) await credential.RequestAccessTokenAsync(ct);
+            return await credential.GetAccessTokenForRequestAsync(cancellationToken: ct);
+        }
+        catch (TokenResponseException e)
+        { throw new GoogleException(e.StatusCode is { } s ? (int)s : null, $"Google token request refused: {e.Error?.Error} {e.Error?.ErrorDescription}".TrimEnd()); }
+        catch (HttpRequestException e) { throw new GoogleException(null, $"Google unreachable: {e.Message}"); }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested) { throw new GoogleException(null, "Google timed out"); }
+    }
+
+    sealed class ClockAdapter(TimeProvider time) : global::Google.Apis.Util.IClock
+    {
+        public DateTime Now => time.GetLocalNow().DateTime;
+        public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
     }
 
     string ValuesUrl(string sheetId, string range, string suffix = "") =>
@@ -144,6 +153,5 @@ public sealed class GoogleClient(HttpClient http, IConfiguration config, TimePro
         }
     }
 
-    sealed record TokenBody([property: JsonPropertyName("access_token")] string? AccessToken, [property: JsonPropertyName("expires_in")] int? ExpiresIn);
     sealed record ValueRange([property: JsonPropertyName("values")] List<List<JsonElement>>? Values);
 }

@@ -1,6 +1,9 @@
-using System.Net.Http.Headers;
+using System.ClientModel;
+using System.ClientModel.Primitives;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using OpenAI;
+using OpenAI.Chat;
+using OpenAI.Embeddings;
 
 namespace Api.Infrastructure.Integrations.OpenAi;
 
@@ -26,97 +29,93 @@ public sealed class OpenAiException(string message, bool transient = false) : Ex
     public bool Transient { get; } = transient;
 }
 
-/// <summary>Typed client for <c>POST {base}/embeddings</c> and <c>POST {base}/chat/completions</c>. No business decisions here.</summary>
-public sealed class OpenAiClient(HttpClient http, Microsoft.Extensions.Options.IOptions<OpenAiOptions> options)
+/// <summary>
+/// Chat, JSON chat, vision and embeddings over the official OpenAI .NET SDK (<c>OpenAI</c> 2.x) pointed at the configured
+/// OpenAI-compatible base URL, through this typed <see cref="HttpClient"/> (the SDK's own retries are off: callers decide, by
+/// <see cref="OpenAiException.Transient"/>). No business decisions here.
+/// </summary>
+public sealed class OpenAiClient
 {
-    readonly OpenAiOptions _o = options.Value;
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    readonly OpenAiOptions _o;
+    readonly OpenAIClient? _sdk;
 
-    public bool EmbeddingsConfigured => !string.IsNullOrWhiteSpace(_o.BaseUrl) && !string.IsNullOrWhiteSpace(_o.EmbeddingModel);
-    public bool ChatConfigured => !string.IsNullOrWhiteSpace(_o.BaseUrl) && !string.IsNullOrWhiteSpace(_o.ChatModel);
-    public bool VisionConfigured => !string.IsNullOrWhiteSpace(_o.BaseUrl) && !string.IsNullOrWhiteSpace(_o.VisionModel);
+    public OpenAiClient(HttpClient http, Microsoft.Extensions.Options.IOptions<OpenAiOptions> options)
+    {
+        _o = options.Value;
+        if (string.IsNullOrWhiteSpace(_o.BaseUrl)) return;
+        http.Timeout = Timeout.InfiniteTimeSpan;   // the SDK's NetworkTimeout below is the one timeout
+        _sdk = new OpenAIClient(new ApiKeyCredential(string.IsNullOrEmpty(_o.ApiKey) ? "none" : _o.ApiKey), new OpenAIClientOptions
+        {
+            Endpoint = new Uri(_o.BaseUrl.TrimEnd('/') + "/"),
+            Transport = new HttpClientPipelineTransport(http),
+            NetworkTimeout = TimeSpan.FromSeconds(_o.TimeoutSeconds),
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+        });
+    }
+
+    public bool EmbeddingsConfigured => _sdk is not null && !string.IsNullOrWhiteSpace(_o.EmbeddingModel);
+    public bool ChatConfigured => _sdk is not null && !string.IsNullOrWhiteSpace(_o.ChatModel);
+    public bool VisionConfigured => _sdk is not null && !string.IsNullOrWhiteSpace(_o.VisionModel);
     public string? EmbeddingModel => _o.EmbeddingModel;
 
     public async Task<float[][]> EmbedAsync(IReadOnlyList<string> inputs, CancellationToken ct)
     {
         if (!EmbeddingsConfigured) throw new OpenAiException("Embeddings are not configured");
-        var body = new EmbeddingRequest(_o.EmbeddingModel!, inputs, _o.EmbeddingDimensions);
-        var rsp = await SendAsync<EmbeddingResponse>("embeddings", body, ct);
-        if (rsp.Data is not { Count: > 0 } data || data.Count != inputs.Count) throw new OpenAiException("Embedding response had the wrong number of vectors");
-        return data.OrderBy(d => d.Index).Select(d => d.Embedding ?? throw new OpenAiException("Embedding missing")).ToArray();
+        var options = new EmbeddingGenerationOptions { Dimensions = _o.EmbeddingDimensions };
+        var rsp = await CallAsync(t => _sdk!.GetEmbeddingClient(_o.EmbeddingModel).GenerateEmbeddingsAsync(inputs, options, t), ct);
+        if (rsp.Value is not { Count: > 0 } data || data.Count != inputs.Count) throw new OpenAiException("Embedding response had the wrong number of vectors");
+        try { return data.OrderBy(d => d.Index).Select(d => d.ToFloats().ToArray()).ToArray(); }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException or NullReferenceException)
+        { throw new OpenAiException("Embedding missing"); }
     }
 
-    public async Task<string> ChatAsync(string system, string user, CancellationToken ct)
-    {
-        if (!ChatConfigured) throw new OpenAiException("Chat is not configured");
-        var body = new ChatRequest(_o.ChatModel!, [new("system", system), new("user", user)], 0.4, 200);
-        var rsp = await SendAsync<ChatResponse>("chat/completions", body, ct);
-        return rsp.Choices is [{ Message.Content: { Length: > 0 } text }, ..] ? text.Trim() : throw new OpenAiException("Chat response had no content");
-    }
+    public Task<string> ChatAsync(string system, string user, CancellationToken ct) =>
+        !ChatConfigured ? throw new OpenAiException("Chat is not configured")
+            : CompleteAsync(_o.ChatModel!, [new SystemChatMessage(system), new UserChatMessage(user)],
+                new ChatCompletionOptions { Temperature = 0.4f, MaxOutputTokenCount = 200 }, "Chat", ct);
 
     /// <summary>
     /// Instructions plus one user message to the chat model, asking for a JSON object (<c>response_format: json_object</c>);
     /// returns the model's text, which the caller parses and checks. Throws <see cref="OpenAiException"/> like the others.
     /// </summary>
-    public async Task<string> ChatJsonAsync(string system, string user, int maxTokens, CancellationToken ct)
-    {
-        if (!ChatConfigured) throw new OpenAiException("Chat is not configured");
-        var body = new ChatJsonRequest(_o.ChatModel!, [new("system", system), new("user", user)], 0, maxTokens, new { type = "json_object" });
-        var rsp = await SendAsync<ChatResponse>("chat/completions", body, ct);
-        return rsp.Choices is [{ Message.Content: { Length: > 0 } text }, ..] ? text.Trim() : throw new OpenAiException("Chat response had no content");
-    }
+    public Task<string> ChatJsonAsync(string system, string user, int maxTokens, CancellationToken ct) =>
+        !ChatConfigured ? throw new OpenAiException("Chat is not configured")
+            : CompleteAsync(_o.ChatModel!, [new SystemChatMessage(system), new UserChatMessage(user)],
+                new ChatCompletionOptions { Temperature = 0, MaxOutputTokenCount = maxTokens, ResponseFormat = ChatResponseFormat.CreateJsonObjectFormat() }, "Chat", ct);
 
     /// <summary>
     /// One image plus instructions to the vision model, asking for a JSON object (<c>response_format: json_object</c>);
     /// returns the model's text, which the caller parses and checks.
     /// </summary>
-    public async Task<string> VisionJsonAsync(string instructions, byte[] image, string mediaType, CancellationToken ct)
+    public Task<string> VisionJsonAsync(string instructions, byte[] image, string mediaType, CancellationToken ct) =>
+        !VisionConfigured ? throw new OpenAiException("Vision is not configured")
+            : CompleteAsync(_o.VisionModel!,
+                [
+                    new SystemChatMessage(instructions),
+                    new UserChatMessage(ChatMessageContentPart.CreateTextPart("Extract the bill in this image as JSON."),
+                        ChatMessageContentPart.CreateImagePart(BinaryData.FromBytes(image), mediaType)),
+                ],
+                new ChatCompletionOptions { Temperature = 0, MaxOutputTokenCount = 4000, ResponseFormat = ChatResponseFormat.CreateJsonObjectFormat() }, "Vision", ct);
+
+    async Task<string> CompleteAsync(string model, ChatMessage[] messages, ChatCompletionOptions options, string what, CancellationToken ct)
     {
-        if (!VisionConfigured) throw new OpenAiException("Vision is not configured");
-        var dataUrl = $"data:{mediaType};base64,{Convert.ToBase64String(image)}";
-        var body = new VisionRequest(_o.VisionModel!,
-        [
-            new VisionMessage("system", instructions),
-            new VisionMessage("user", new object[] { new { type = "text", text = "Extract the bill in this image as JSON." }, new { type = "image_url", image_url = new { url = dataUrl } } }),
-        ], 0, 4000, new { type = "json_object" });
-        var rsp = await SendAsync<ChatResponse>("chat/completions", body, ct);
-        return rsp.Choices is [{ Message.Content: { Length: > 0 } text }, ..] ? text.Trim() : throw new OpenAiException("Vision response had no content");
+        var rsp = await CallAsync(t => _sdk!.GetChatClient(model).CompleteChatAsync(messages, options, t), ct);
+        return rsp.Value.Content is [{ Text: { Length: > 0 } text }, ..] ? text.Trim() : throw new OpenAiException($"{what} response had no content");
     }
 
-    async Task<T> SendAsync<T>(string path, object body, CancellationToken ct)
+    /// <summary>One SDK call with the client's error contract: unreachable, timed out, 429 or 5xx are transient.</summary>
+    static async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken ct)
     {
-        using var req = new HttpRequestMessage(HttpMethod.Post, _o.BaseUrl!.TrimEnd('/') + "/" + path)
-        {
-            Content = JsonContent(body),
-        };
-        if (!string.IsNullOrEmpty(_o.ApiKey)) req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _o.ApiKey);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(TimeSpan.FromSeconds(_o.TimeoutSeconds));
-        HttpResponseMessage rsp;
-        try { rsp = await http.SendAsync(req, cts.Token); }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        try { return await call(ct); }
+        catch (ClientResultException e) when (e.Status == 0)
+        { throw new OpenAiException($"OpenAI-compatible server unreachable ({e.InnerException?.GetType().Name ?? "no response"})", transient: true); }
+        catch (ClientResultException e)
+        { throw new OpenAiException($"OpenAI-compatible server answered {e.Status}", transient: e.Status is 429 or >= 500); }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
         { throw new OpenAiException($"OpenAI-compatible server unreachable ({e.GetType().Name})", transient: true); }
-        using (rsp)
-        {
-            if (!rsp.IsSuccessStatusCode)
-                throw new OpenAiException($"OpenAI-compatible server answered {(int)rsp.StatusCode}", transient: (int)rsp.StatusCode is 429 or >= 500);
-            try { return await rsp.Content.ReadFromJsonAsync<T>(Json, cts.Token) ?? throw new OpenAiException("Empty response"); }
-            catch (JsonException) { throw new OpenAiException("Malformed response from OpenAI-compatible server"); }
-        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException)
+        { throw new OpenAiException("Malformed response from OpenAI-compatible server"); }
     }
-
-    static StringContent JsonContent(object body) => new(JsonSerializer.Serialize(body, body.GetType(), Json), System.Text.Encoding.UTF8, "application/json");
-
-    sealed record EmbeddingRequest(string Model, IReadOnlyList<string> Input, int? Dimensions);
-    sealed record EmbeddingResponse(List<EmbeddingItem>? Data);
-    sealed record EmbeddingItem(int Index, float[]? Embedding);
-    sealed record ChatMessage(string Role, string Content);
-    sealed record ChatRequest(string Model, IReadOnlyList<ChatMessage> Messages, double Temperature, int MaxTokens);
-    sealed record ChatJsonRequest(string Model, IReadOnlyList<ChatMessage> Messages, double Temperature, int MaxTokens, object ResponseFormat);
-    sealed record VisionMessage(string Role, object Content);
-    sealed record VisionRequest(string Model, IReadOnlyList<VisionMessage> Messages, double Temperature, int MaxTokens, object ResponseFormat);
-    sealed record ChatResponse(List<ChatChoice>? Choices);
-    sealed record ChatChoice(ChatMessage? Message);
 }
 
 public static class OpenAiRegistration

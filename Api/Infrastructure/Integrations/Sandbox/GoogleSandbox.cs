@@ -104,7 +104,8 @@ public sealed partial class GoogleSandbox(string serviceAccountEmail, RSA key)
             var c = JsonNode.Parse(D(parts[1]))!;
             var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             if ((string?)c["iss"] != Email) why = "unknown iss";
-            else if ((string?)c["aud"] != tokenUrl) why = "aud must be the token URL";
+            else if ((string?)c["aud"] is not { } aud || (aud != tokenUrl && aud != "https://oauth2.googleapis.com/token"))
+                why = "aud must be Google's token URL";   // as Google: its canonical token URL (what Google.Apis.Auth signs) or this endpoint
             else if ((string?)c["scope"] != "https://www.googleapis.com/auth/spreadsheets") why = "bad scope";
             else if ((long)c["exp"]! < now || (long)c["iat"]! > now + 60 || (long)c["exp"]! - (long)c["iat"]! > 3600) why = "bad iat/exp";
         }

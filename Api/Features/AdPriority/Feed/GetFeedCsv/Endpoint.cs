@@ -20,7 +20,9 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request>
     {
         var result = await mediator.Send(req, ct);
         if (result.IsError) { await ApiErrors.WriteAsync(HttpContext, ApiErrors.From(result.Errors), ct); return; }
+        HttpContext.Response.StatusCode = 200;
+        HttpContext.Response.ContentType = "text/csv; charset=utf-8";
         HttpContext.Response.Headers.CacheControl = "no-store";
-        await Send.StringAsync(result.Value, 200, "text/csv; charset=utf-8", ct);
+        await result.Value.WriteAsync(HttpContext.Response.Body, ct);
     }
 }

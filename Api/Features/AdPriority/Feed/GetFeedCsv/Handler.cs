@@ -9,11 +9,12 @@ namespace Api.Features.AdPriority.Feed.GetFeedCsv;
 
 /// <summary>
 /// Resolves the token's hash to its tenant (RLS lets an anonymous transaction see only the row whose hash it presents through
-/// <c>app.feed_token_hash</c>), then serves that tenant's feed. Unknown, revoked or uninstalled: 404 (the same answer for all).
+/// <c>app.feed_token_hash</c>), then answers with the writer that streams that tenant's feed into the response in its tenant
+/// transaction. Unknown, revoked or uninstalled: 404 (the same answer for all), before anything is written.
 /// </summary>
-sealed class Handler(AppDb db, TenantContext tenant) : IRequestHandler<Request, ErrorOr<string>>
+sealed class Handler(AppDb db, TenantContext tenant) : IRequestHandler<Request, ErrorOr<Response>>
 {
-    public async ValueTask<ErrorOr<string>> Handle(Request req, CancellationToken ct)
+    public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
         var hash = Hashing.HashApiKey(req.Token);
         List<Guid> ids;
@@ -28,9 +29,11 @@ sealed class Handler(AppDb db, TenantContext tenant) : IRequestHandler<Request, 
         }
         if (ids is not [var id]) return Error.NotFound("NOT_FOUND", "Unknown or revoked feed URL");
         tenant.Set(id.ToString());
-        await using var ttx = await db.BeginTenantAsync(ct);
-        var rows = await Feed.SupplementalFeed.LoadAsync(db, id, req.ActiveOnly, ct);
-        await ttx.CommitAsync(ct);
-        return Feed.SupplementalFeed.ToCsv(rows);
+        return new Response(async (body, token) =>
+        {
+            await using var ttx = await db.BeginTenantAsync(token);
+            await Feed.SupplementalFeed.WriteCsvAsync(db, id, req.ActiveOnly, body, token);
+            await ttx.CommitAsync(token);
+        });
     }
 }

@@ -5,7 +5,7 @@ using Mediator;
 
 namespace Api.Features.AdPriority.Feed.GetFeedCsv;
 
-sealed record Request : IRequest<ErrorOr<string>>
+sealed record Request : IRequest<ErrorOr<Response>>
 {
     public string Token { get; init; } = "";
     /// <summary>Only in-stock variants (default true, like the sheet push).</summary>
@@ -16,3 +16,6 @@ sealed record Request : IRequest<ErrorOr<string>>
         public Validator() => RuleFor(r => r.Token).Length(16, 100).WithMessage("token must be 16-100 characters").WithErrorCode("length:16-100");
     }
 }
+
+/// <summary>Writes the feed CSV into the response body (streamed; the tenant transaction lives as long as the writing).</summary>
+sealed record Response(Func<Stream, CancellationToken, Task> WriteAsync);

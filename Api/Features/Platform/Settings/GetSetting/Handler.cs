@@ -13,9 +13,7 @@ sealed class Handler(AppDb db, TenantContext tenant) : IRequestHandler<Request, 
 
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
     {
-        await using var tx = await db.BeginTenantAsync(ct);
-        var rows = await db.QueryToListAsync<Row>(GetSql, new { req.Key, TenantId = tenant.Id }, ct);
-        await tx.CommitAsync(ct);
+        var rows = await db.ReadTenantAsync<Row>(GetSql, new { req.Key, TenantId = tenant.Id }, ct);   // one round trip
         if (rows is not [var row]) return Error.NotFound("SETTING_NOT_FOUND", $"Setting '{req.Key}' does not exist.");
         using var value = JsonDocument.Parse(row.Value);
         return new Response(row.Key, value.RootElement.Clone(), row.UpdatedAt);

@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CsvHelper;
 
 namespace Api.Features.ShopperSearch.Ingest.Products;
 
@@ -136,62 +136,71 @@ static partial class Rows
         }
     }
 
-    /// <summary>RFC 4180: quoted fields with doubled quotes and embedded newlines; UTF-8 with or without BOM; header row required.</summary>
+    /// <summary>Largest CSV record (bytes) read into memory: an unclosed quote near the start cannot make the reader hold the whole body.</summary>
+    public const int MaxCsvRecordBytes = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// RFC 4180 with CsvHelper, streamed: comma-separated, quoted fields with doubled quotes and embedded newlines; UTF-8 with or
+    /// without BOM; header row required (names trimmed; a repeated name: the last column wins). Each row carries the line it
+    /// starts on (lines inside quoted fields and blank lines count). A record with bad quoting or the wrong number of fields
+    /// becomes a row with its error, in input order; a record over <see cref="MaxCsvRecordBytes"/> ends the body with an error.
+    /// </summary>
     public static async IAsyncEnumerable<SourceRow> CsvAsync(Stream body, [EnumeratorCancellation] CancellationToken ct)
     {
-        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var buffer = new char[1 << 16];
-        var field = new StringBuilder();
-        var record = new List<string>();
-        string[]? header = null;
-        bool quoted = false, afterQuote = false, fieldStarted = false;
-        long line = 1, recordLine = 1;
-        string? error = null;
-        int n;
-        char prev = '\0';
-        var pending = new List<SourceRow>();
-        while ((n = await reader.ReadAsync(buffer, ct)) > 0 || prev != '\n')
+        var malformed = new Queue<SourceRow>();
+        var options = new CsvReaderOptions
         {
-            var end = n == 0;
-            var chars = end ? "\n".AsMemory() : buffer.AsMemory(0, n);
-            for (var i = 0; i < chars.Length; i++)
+            Separator = ',', HasHeader = true, DetectSeparatorHint = false, TrackLineNumbers = true, SkipEmptyLines = true,
+            FieldCountMismatch = CsvFieldCountHandling.Allow, MissingField = CsvMissingFieldHandling.ReturnEmpty,
+            MalformedData = CsvMalformedDataHandling.Skip, MaxRecordSize = MaxCsvRecordBytes,
+            OnMalformedRecord = m => malformed.Enqueue(new SourceRow(m.LineNumber, null, null, m.Reason switch
             {
-                var c = chars.Span[i];
-                if (quoted)
+                CsvMalformedReason.StrayQuote => "stray quote inside an unquoted field",
+                CsvMalformedReason.TextAfterClosingQuote => "characters after a closing quote",
+                CsvMalformedReason.UnterminatedQuote => "unterminated quoted field",
+                _ => "malformed CSV record",
+            })),
+        };
+        await using var csv = CsvReader.Create(body, options, leaveOpen: true);
+        (string Name, int Index)[]? columns = null;
+        var width = 0;
+        while (true)
+        {
+            bool more;
+            string? fatal = null;
+            long fatalLine = 0;
+            try
+            {
+                if (columns is null)
                 {
-                    if (c == '"') { quoted = false; afterQuote = true; }
-                    else { if (c == '\n') line++; field.Append(c); }
-                    prev = c;
-                    continue;
+                    await csv.ReadHeaderAsync(ct);
+                    var names = csv.Headers.Select(h => h.Trim().TrimStart('\uFEFF').Trim()).ToArray();
+                    width = names.Length;
+                    // a repeated name: the last column wins
+                    columns = names.Select((n, i) => (n, i)).GroupBy(c => c.n, StringComparer.Ordinal).Select(g => g.Last()).ToArray();
                 }
-                if (c == '"')
-                {
-                    if (afterQuote) { field.Append('"'); quoted = true; afterQuote = false; }
-                    else if (!fieldStarted) { quoted = true; fieldStarted = true; }
-                    else error ??= "stray quote inside an unquoted field";
-                }
-                else if (c == ',') { record.Add(field.ToString()); field.Clear(); afterQuote = false; fieldStarted = false; }
-                else if (c == '\r') { }
-                else if (c == '\n')
-                {
-                    record.Add(field.ToString()); field.Clear(); afterQuote = false; fieldStarted = false;
-                    if (!(record.Count == 1 && record[0].Length == 0))
-                    {
-                        if (header is null) header = record.Select(h => h.Trim()).ToArray();
-                        else if (error is not null) pending.Add(new SourceRow(recordLine, null, null, error));
-                        else if (record.Count != header.Length) pending.Add(new SourceRow(recordLine, null, null, $"expected {header.Length} fields, found {record.Count}"));
-                        else pending.Add(new SourceRow(recordLine, null, header.Zip(record).GroupBy(p => p.First).ToDictionary(g => g.Key, g => (string?)g.Last().Second), null));
-                    }
-                    record = []; error = null; line++; recordLine = line;
-                }
-                else { if (afterQuote) error ??= "characters after a closing quote"; field.Append(c); fieldStarted = true; }
-                prev = c;
+                more = await csv.ReadAsync(ct);
             }
-            foreach (var r in pending) yield return r;
-            pending.Clear();
-            if (end) break;
+            catch (CsvFormatException e)
+            {
+                more = false;
+                fatal = e.Message.Contains("record", StringComparison.OrdinalIgnoreCase) && e.Message.Contains("large", StringComparison.OrdinalIgnoreCase)
+                    ? $"CSV record longer than {MaxCsvRecordBytes / (1024 * 1024)} MiB; the rest of the body was not read"
+                    : "unreadable CSV; the rest of the body was not read";
+                fatalLine = e.LineNumber;
+            }
+            while (malformed.TryDequeue(out var bad)) yield return bad;
+            if (fatal is not null) { yield return new SourceRow(fatalLine, null, null, fatal); yield break; }
+            if (!more || width == 0) yield break;
+            if (csv.FieldCount != width)
+            {
+                yield return new SourceRow(csv.LineNumber, null, null, $"expected {width} fields, found {csv.FieldCount}");
+                continue;
+            }
+            var text = new Dictionary<string, string?>(columns!.Length, StringComparer.Ordinal);
+            foreach (var (name, index) in columns) text[name] = csv.GetString(index);
+            yield return new SourceRow(csv.LineNumber, null, text, null);
         }
-        if (quoted) yield return new SourceRow(recordLine, null, null, "unterminated quoted field");
     }
 
     /// <summary>Column Mapper: <c>{"mapping": {canonical: "source" | {"source", "transform"}}}</c> (the wrapper is optional).</summary>

@@ -9,7 +9,8 @@ namespace Api.Features.Wholesale.Invoices.CreateInvoice;
 
 /// <summary>
 /// One statement: the year's counter (<c>wholesale.invoice_counters</c>, locked until commit, so numbers are gap-free:
-/// a failed insert rolls the counter back) and the row. Linked to <c>customer_id</c> when given (400 if unknown), else to the
+/// a failed insert rolls the counter back; a year's first counter continues after the highest <c>INV-YYYY-NNNNN</c> already
+/// stored, such as the demo's invoices) and the row. Linked to <c>customer_id</c> when given (400 if unknown), else to the
 /// live customer with the same email, else the same phone. Issue date today (business zone); due date default +30 days.
 /// </summary>
 sealed class Handler(AppDb db, BusinessClock clock) : IRequestHandler<Request, ErrorOr<JsonElement>>
@@ -29,7 +30,10 @@ sealed class Handler(AppDb db, BusinessClock clock) : IRequestHandler<Request, E
         var phone = Phones.ToE164(req.CustomerPhone);
         var rows = await db.QueryToListAsync<string>($"""
             with n as (
-                insert into wholesale.invoice_counters (year, last) values (@Year, 1)
+                -- a year's first counter starts after the highest number already used that year (demo or earlier invoices)
+                insert into wholesale.invoice_counters (year, last)
+                values (@Year, 1 + coalesce((select max(substr(invoice_number, 10)::int) from wholesale.invoices
+                                             where invoice_number ~ ('^INV-' || @Year || '-[0-9]+$')), 0))
                 on conflict (year) do update set last = wholesale.invoice_counters.last + 1
                 returning last),
             i as (

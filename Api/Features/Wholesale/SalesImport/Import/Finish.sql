@@ -38,18 +38,22 @@ update wholesale.sales_import_rows r set customer_id = ids.id, new_customer = tr
   from ids
  where r.import_id = @ImportId and r.customer_id is null
    and coalesce(r.phone, 'e:' || lower(r.email::text), 'n:' || lower(coalesce(r.company_name, r.customer_name)), 'o:' || r.order_number) = ids.key;
--- step 7. Create them (do-not-call when the file says so) and honour the file's do-not-call marks on matched customers.
+-- step 7. Create them (do-not-call when the file says so or the number is on the do-not-call list, issue 16) and honour the
+-- file's do-not-call marks on matched customers.
 insert into wholesale.customers (id, kind, first_name, last_name, company_name, phone, email, do_not_call, notes)
 overriding system value
-select distinct on (customer_id) customer_id, 'imported', nullif(split_part(customer_name, ' ', 1), ''),
-       nullif(trim(substr(customer_name, length(split_part(customer_name, ' ', 1)) + 1)), ''), company_name, phone, email,
-       bool_or(do_not_call) over (partition by customer_id), 'Imported from a transactions file (import ' || @ImportId || ')'
-from wholesale.sales_import_rows
-where import_id = @ImportId and new_customer
-order by customer_id, line_no;
+select distinct on (r.customer_id) r.customer_id, 'imported', nullif(split_part(r.customer_name, ' ', 1), ''),
+       nullif(trim(substr(r.customer_name, length(split_part(r.customer_name, ' ', 1)) + 1)), ''), r.company_name, r.phone, r.email,
+       bool_or(r.do_not_call) over (partition by r.customer_id) or exists (select from wholesale.do_not_call d where d.phone = r.phone),
+       'Imported from a transactions file (import ' || @ImportId || ')'
+from wholesale.sales_import_rows r
+where r.import_id = @ImportId and r.new_customer
+order by r.customer_id, r.line_no;
 -- step 8.
 update wholesale.customers c set do_not_call = true, updated_at = now()
- where c.id in (select customer_id from wholesale.sales_import_rows where import_id = @ImportId and do_not_call and not new_customer)
+ where c.id in (select r.customer_id from wholesale.sales_import_rows r
+                 where r.import_id = @ImportId and not r.new_customer
+                   and (r.do_not_call or exists (select from wholesale.do_not_call d where d.phone = r.phone)))
    and not c.do_not_call;
 -- step 9. Orders (delivered and paid history, no stock moved, nothing sent) and their lines; products by SKU, then name.
 with heads as (

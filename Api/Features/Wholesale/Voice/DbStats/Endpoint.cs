@@ -5,7 +5,8 @@ using Mediator;
 
 namespace Api.Features.Wholesale.Voice.DbStats;
 
-sealed class Endpoint(IMediator mediator) : Endpoint<Request, JsonElement>
+/// <summary>No request DTO for FastEndpoints to bind (an empty record made its binder throw, a 500): the Mediator message is built here.</summary>
+sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<JsonElement>
 {
     public override void Configure()
     {
@@ -15,5 +16,5 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, JsonElement>
         Description(b => b.WithSummary("Diagnostic counts of customers and phone numbers (samples masked)"));
     }
 
-    public override async Task HandleAsync(Request req, CancellationToken ct) => await Send.ResultAsync(await mediator.Send(req, ct), ct);
+    public override async Task HandleAsync(CancellationToken ct) => await Send.ResultAsync(await mediator.Send(new Request(), ct), ct);
 }

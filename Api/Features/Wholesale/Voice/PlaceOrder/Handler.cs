@@ -13,7 +13,7 @@ namespace Api.Features.Wholesale.Voice.PlaceOrder;
 /// free-delivery threshold, stock reserved in product-id order (409 naming short lines), net-30 only within an approved
 /// account's credit (otherwise the order waits for review, as the core does). A registered caller is found by phone; anyone else
 /// is a guest and gives the delivery fields. <c>confirmed: false</c> answers the priced preview and writes nothing. The same phone
-/// and items within 10 minutes answers the first order (an advisory lock on phone+items serialises concurrent repeats).
+/// and items within 10 minutes answers the first order (unless it was cancelled) (an advisory lock on phone+items serialises concurrent repeats).
 /// </summary>
 sealed class Handler(AppDb db, IOptions<WholesaleOptions> options) : IRequestHandler<Request, ErrorOr<JsonElement>>
 {
@@ -117,6 +117,7 @@ sealed class Handler(AppDb db, IOptions<WholesaleOptions> options) : IRequestHan
             select o.order_number as "OrderNumber", o.total_amount as "Total", o.subtotal as "Subtotal", o.payment_method as "Method", o.needs_review as "NeedsReview"
               from wholesale.voice_order_requests r join wholesale.orders o on o.id = r.order_id
              where r.phone = @Phone and r.items_key = @Key and r.created_at > now() - interval '10 minutes'
+               and o.status <> 'cancelled' and o.deleted_at is null   -- a cancelled order is not the one a repeat means
              order by r.created_at limit 1
             """, new { Phone = phone, Key = itemsKey }, ct)).FirstOrDefault();
         if (previous is not null)

@@ -15,7 +15,8 @@ sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<JsonElement>
         Post("api/voice/upload-transcript");
         Group<WholesaleGroup>();
         this.ApiKey("voice");
-        AllowFileUploads();
+        // no AllowFileUploads(): its multipart-only Accepts metadata made routing answer JSON bodies with a bare 415;
+        // the body is read below as JSON or a form, whichever arrives
         Description(b => b.WithSummary("Store a call transcript (S3-compatible storage or the database) and return its URL").ProducesProblemDetails(400).ProducesProblemDetails(502).ProducesProblemDetails(503));
     }
 
