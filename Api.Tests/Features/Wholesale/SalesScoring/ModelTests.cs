@@ -33,6 +33,19 @@ public sealed class ModelTests
         Assert.True(fit.Converged);
     }
 
+    [Theory]
+    [InlineData(0.243, 4.414, 0.793, 2.426, 6.25, 3.74, 15.44)]
+    [InlineData(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0)]
+    [InlineData(0.05, 30.0, 3.5, 0.4, 0.2, 12.0, 400.0)]
+    public void The_prepared_likelihoods_the_fit_uses_equal_the_textbook_sums(double r, double alpha, double a, double b, double p, double q, double g)
+    {
+        var data = Cdnow();
+        var reference = Model.BgNbdLogLikelihood(data, r, alpha, a, b);
+        Within(reference, new Model.BgNbdData(data).LogLikelihood(r, alpha, a, b), 1e-10);
+        var repeat = data.Where(c => c.X > 0 && c.MeanValue > 0).ToList();
+        Within(Model.GammaGammaLogLikelihood(repeat, p, q, g), new Model.GammaGammaData(repeat).LogLikelihood(p, q, g), 1e-10);
+    }
+
     [Fact]
     public void Gamma_gamma_fit_on_cdnow_matches_the_paper()
     {

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using MathNet.Numerics;
 
 namespace Api.Features.Wholesale.SalesScoring;
@@ -50,13 +51,85 @@ public static class Model
     {
         if (data.Count == 0) throw new ArgumentException("no customers to fit");
         double[][] starts = [[0, 0, 0, 0], [Math.Log(0.5), Math.Log(5), Math.Log(0.5), Math.Log(2)], [Math.Log(2), Math.Log(20), Math.Log(1), Math.Log(5)], [Math.Log(0.2), Math.Log(1), Math.Log(2), Math.Log(1)]];
+        var prepared = new BgNbdData(data);
         double Objective(double[] p)
         {
-            var ll = BgNbdLogLikelihood(data, Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]));
+            var ll = prepared.LogLikelihood(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]));
             return double.IsFinite(ll) ? -ll : double.MaxValue;
         }
         var (best, value, converged) = MultiStart(Objective, starts);
         return new BgNbdParams(Math.Exp(best[0]), Math.Exp(best[1]), Math.Exp(best[2]), Math.Exp(best[3]), -value, converged);
+    }
+
+    /// <summary>
+    /// The calibration data as the fit evaluates it thousands of times: distinct (x, t_x, T) with their counts, one-time buyers
+    /// first, in arrays the log-likelihood runs through with SIMD (<see cref="TensorPrimitives"/>); the terms that depend on x
+    /// only are computed once per distinct x and weighted by its count. Same value as <see cref="BgNbdLogLikelihood"/>.
+    /// </summary>
+    public sealed class BgNbdData
+    {
+        readonly double[] _x, _tx, _t, _w;      // distinct tuples; [0, _zeros) have x = 0
+        readonly int _zeros;
+        readonly double[] _countByX;            // customers per x, 0..max x
+        readonly double[] _lnT, _lnTx, _rx, _tmp;
+
+        public BgNbdData(IReadOnlyList<Rft> data)
+        {
+            var groups = data.GroupBy(c => (c.X, c.Tx, c.T)).Select(g => (g.Key.X, g.Key.Tx, g.Key.T, W: (double)g.Count()))
+                .OrderBy(g => g.X > 0).ToArray();
+            _x = groups.Select(g => (double)g.X).ToArray();
+            _tx = groups.Select(g => g.Tx).ToArray();
+            _t = groups.Select(g => g.T).ToArray();
+            _w = groups.Select(g => g.W).ToArray();
+            _zeros = groups.Count(g => g.X == 0);
+            _countByX = new double[data.Max(c => c.X) + 1];
+            foreach (var c in data) _countByX[c.X]++;
+            _lnT = new double[_x.Length]; _lnTx = new double[_x.Length]; _rx = new double[_x.Length]; _tmp = new double[_x.Length];
+        }
+
+        public double LogLikelihood(double r, double alpha, double a, double b)
+        {
+            if (!(r > 0 && alpha > 0 && a > 0 && b > 0)) return double.NegativeInfinity;
+            double lgR = SpecialFunctions.GammaLn(r), lgA = SpecialFunctions.GammaLn(a), lgB = SpecialFunctions.GammaLn(b), lgAB = SpecialFunctions.GammaLn(a + b);
+            var rLnAlpha = r * Math.Log(alpha);
+            double total = 0;
+            for (var x = 0; x < _countByX.Length; x++)
+                if (_countByX[x] > 0)
+                    total += _countByX[x] * (SpecialFunctions.GammaLn(r + x) - lgR + rLnAlpha + lgAB + SpecialFunctions.GammaLn(b + x) - lgB - SpecialFunctions.GammaLn(a + b + x));
+
+            // a3 = -(r + x) ln(alpha + T) for everyone
+            TensorPrimitives.Add(_t, alpha, _lnT);
+            TensorPrimitives.Log(_lnT, _lnT);
+            TensorPrimitives.Add(_x, r, _rx);
+            TensorPrimitives.Multiply(_rx, _lnT, _lnT);
+            TensorPrimitives.Negate(_lnT, _lnT);                                   // _lnT now holds a3
+            total += TensorPrimitives.Dot(_w.AsSpan(0, _zeros), _lnT.AsSpan(0, _zeros));
+            if (_zeros == _x.Length) return total;
+
+            // repeat buyers: log(e^a3 + e^a4), a4 = ln a - ln(b + x - 1) - (r + x) ln(alpha + t_x)
+            var n = _x.Length - _zeros;
+            var a3 = _lnT.AsSpan(_zeros, n);
+            var a4 = _lnTx.AsSpan(_zeros, n);
+            var tmp = _tmp.AsSpan(_zeros, n);
+            var rx = _rx.AsSpan(_zeros, n);
+            TensorPrimitives.Add(_tx.AsSpan(_zeros, n), alpha, a4);
+            TensorPrimitives.Log(a4, a4);
+            TensorPrimitives.Multiply(rx, a4, a4);
+            TensorPrimitives.Add(_x.AsSpan(_zeros, n), b - 1, tmp);
+            TensorPrimitives.Log(tmp, tmp);
+            TensorPrimitives.Add(a4, tmp, a4);
+            TensorPrimitives.Negate(a4, a4);
+            TensorPrimitives.Add(a4, Math.Log(a), a4);                            // a4
+            TensorPrimitives.Subtract(a3, a4, tmp);
+            TensorPrimitives.Abs(tmp, tmp);
+            TensorPrimitives.Negate(tmp, tmp);
+            TensorPrimitives.Exp(tmp, tmp);
+            TensorPrimitives.Add(tmp, 1.0, tmp);
+            TensorPrimitives.Log(tmp, tmp);                                         // log(1 + e^-|a3 - a4|)
+            TensorPrimitives.Max(a3, a4, a4);
+            TensorPrimitives.Add(a4, tmp, a4);
+            return total + TensorPrimitives.Dot(_w.AsSpan(_zeros, n), a4);
+        }
     }
 
     /// <summary>P(alive | x, t_x, T).</summary>
@@ -118,13 +191,55 @@ public static class Model
         var repeat = data.Where(c => c.X > 0 && c.MeanValue > 0).ToList();
         if (repeat.Count == 0) throw new ArgumentException("no repeat buyers to fit the spend model");
         double[][] starts = [[0, 0, 0], [Math.Log(5), Math.Log(3), Math.Log(10)], [Math.Log(2), Math.Log(5), Math.Log(50)]];
+        var prepared = new GammaGammaData(repeat);
         double Objective(double[] x)
         {
-            var ll = GammaGammaLogLikelihood(repeat, Math.Exp(x[0]), Math.Exp(x[1]), Math.Exp(x[2]));
+            var ll = prepared.LogLikelihood(Math.Exp(x[0]), Math.Exp(x[1]), Math.Exp(x[2]));
             return double.IsFinite(ll) ? -ll : double.MaxValue;
         }
         var (best, value, converged) = MultiStart(Objective, starts);
         return new GammaGammaParams(Math.Exp(best[0]), Math.Exp(best[1]), Math.Exp(best[2]), -value, converged);
+    }
+
+    /// <summary>
+    /// Repeat buyers as the spend fit evaluates them: sums that do not depend on the parameters computed once (sum of ln zbar,
+    /// sum of x ln zbar, customers per x), so an evaluation is the per-x gamma terms plus one SIMD pass of ln(gamma + x zbar).
+    /// Same value as <see cref="GammaGammaLogLikelihood"/>.
+    /// </summary>
+    public sealed class GammaGammaData
+    {
+        readonly double[] _x, _xm, _ln;
+        readonly double[] _countByX;
+        readonly double _sumLnM, _sumXLnM;
+
+        public GammaGammaData(IReadOnlyList<Rft> repeat)
+        {
+            _x = repeat.Select(c => (double)c.X).ToArray();
+            _xm = repeat.Select(c => c.X * c.MeanValue).ToArray();
+            _ln = new double[_x.Length];
+            _countByX = new double[repeat.Max(c => c.X) + 1];
+            foreach (var c in repeat)
+            {
+                _countByX[c.X]++;
+                _sumLnM += Math.Log(c.MeanValue);
+                _sumXLnM += c.X * Math.Log(c.MeanValue);
+            }
+        }
+
+        public double LogLikelihood(double p, double q, double g)
+        {
+            if (!(p > 0 && q > 0 && g > 0)) return double.NegativeInfinity;
+            double lgQ = SpecialFunctions.GammaLn(q), qLnG = q * Math.Log(g), total = 0;
+            for (var x = 1; x < _countByX.Length; x++)
+                if (_countByX[x] > 0)
+                {
+                    var px = p * x;
+                    total += _countByX[x] * (SpecialFunctions.GammaLn(px + q) - SpecialFunctions.GammaLn(px) - lgQ + qLnG + px * Math.Log(x));
+                }
+            TensorPrimitives.Add(_xm, g, _ln);
+            TensorPrimitives.Log(_ln, _ln);                                         // ln(gamma + x zbar)
+            return total + p * _sumXLnM - _sumLnM - p * TensorPrimitives.Dot(_x, _ln) - q * TensorPrimitives.Sum(_ln);
+        }
     }
 
     /// <summary>E[M | x, zbar]: the expected value of a transaction; the population mean p·gamma/(q−1) for x = 0.</summary>
