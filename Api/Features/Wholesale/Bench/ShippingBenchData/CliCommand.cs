@@ -27,6 +27,7 @@ sealed class CliCommand : ICliCommand
         await using var conn = await db.Owner.OpenConnectionAsync(ct);
         await using (var exists = new NpgsqlCommand("select count(*) from wholesale.products where sku like 'WF-%'", conn))
             if ((long)(await exists.ExecuteScalarAsync(ct))! > 0) { Console.WriteLine("wholesale shipping bench data already loaded"); return 0; }
+        await using var tx = await conn.BeginTransactionAsync(ct);   // all or nothing: an interrupted load must not read as loaded next time
 
         await using (var cmd = new NpgsqlCommand("""
             insert into wholesale.products (sku, name, unit_price, cost, box_length_in, box_width_in, box_height_in, weight_lb)
@@ -85,14 +86,18 @@ sealed class CliCommand : ICliCommand
             await w.CompleteAsync(ct);
         }
         await using (var cmd = new NpgsqlCommand("""
+            -- the 40 WF products numbered once (a lateral subquery per order re-scanned the whole catalog for each of them)
+            with wf as (select p.id, p.name, p.sku, p.unit_price, row_number() over (order by p.sku) - 1 as k
+                        from wholesale.products p where p.sku like 'WF-%')
             insert into wholesale.order_items (order_id, product_id, product_name, product_sku, quantity, unit_price, line_total)
             select o.id, p.id, p.name, p.sku, 1 + (o.id % 7)::int, p.unit_price, p.unit_price * (1 + (o.id % 7))
             from wholesale.orders o
-            cross join lateral (select * from wholesale.products p where p.sku like 'WF-%' order by p.sku offset (o.id % 40) limit 1) p
+            join wf p on p.k = o.id % (select count(*) from wf)
             where o.order_number like 'LLD-WF%';
             analyze wholesale.orders; analyze wholesale.order_items;
             """, conn) { CommandTimeout = 600 })
             await cmd.ExecuteNonQueryAsync(ct);
+        await tx.CommitAsync(ct);
         Console.WriteLine($"wholesale shipping bench data: 40 products, {count} orders in {watch.Elapsed.TotalSeconds:0.0} s");
         return 0;
     }
