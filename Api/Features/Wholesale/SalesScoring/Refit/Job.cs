@@ -124,7 +124,9 @@ sealed class Job(AppDb db, BusinessClock clock, IOptions<SalesScoringOptions> op
                 update wholesale.score_runs
                    set status = 'succeeded', finished_at = now(), customers = @Customers, repeat_buyers = @Repeat, fit_ms = @FitMs,
                        r = @R, alpha = @Alpha, a = @A, b = @B, log_likelihood = @Ll, p = @P, q = @Q, gamma = @G,
-                       holdout = cast(@Holdout as jsonb)
+                       holdout = cast(@Holdout as jsonb),
+                       tier_counts = (select coalesce(jsonb_object_agg(tier, n), '{}') from
+                                        (select tier, count(*) as n from wholesale.customer_scores group by tier) t)
                  where id = @Id
                 """, new
             {
