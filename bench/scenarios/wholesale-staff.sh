@@ -24,6 +24,8 @@
 #   wholesale-staff-inventory-put       PUT /api/staff/inventory/{id} (a ledger row each), 16 connections over 1,000 products
 #   wholesale-staff-subscriptions-*     the 20 demo subscriptions: list, filtered list, one with its histories, suggest
 #                                       (renewals call Stripe, not configured in the bench's Production settings: not measured)
+# WS_STAFF_READS="stats-all profit-12": only these reads (both connection counts), and nothing else of the scenario
+# (back-to-back comparisons of a few rows on a shared machine).
 # Small run: WS_STAFF_CUSTOMERS=2000 WS_STAFF_ORDERS=12000 WS_STAFF_PRODUCTS=5000 WS_STAFF_IMPORT_ROWS=5000 \
 #            BENCH_DURATION=3s BENCH_WARMUP=1s bench/run.sh wholesale-staff
 prepare() {
@@ -56,10 +58,12 @@ run() {
   for c in 16 2; do
     for r in "${reads[@]}"; do
       name=${r%%:*}; rest=${r#*:}; target=${rest%%:*}; rest=${rest#*:}; hdr=${rest%%:/*}; path=/${rest#*:/}
+      if [ -n "${WS_STAFF_READS:-}" ] && [[ " $WS_STAFF_READS " != *" $name "* ]]; then continue; fi
       if [ "$c" = 2 ]; then name="$name-c2"; fi
       BENCH_CONNECTIONS=$c ws_http "wholesale-staff-$name" "$target" "$path" "$hdr"
     done
   done
+  if [ -n "${WS_STAFF_READS:-}" ]; then return 0; fi
 
   # export: five downloads one after another, each timed; the API's RSS sampled every 50 ms meanwhile (flat memory)
   bench_record wholesale-staff-customers-export "$(python3 - "$BASE_URL$base" "$token" "${API_PID:-}" <<'PY'

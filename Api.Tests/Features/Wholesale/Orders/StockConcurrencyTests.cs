@@ -25,6 +25,46 @@ public sealed class StockConcurrencyTests(OrdersFactory api) : IClassFixture<Ord
     }
 
     [Fact]
+    public async Task Parallel_multi_line_orders_for_the_last_units_are_all_or_nothing()
+    {
+        // 40 buyers want 1 of the scarce product (10 left), 2 of a plentiful one and 1 untracked: ten orders go through whole;
+        // the thirty refused ones reserve nothing of the plentiful product and write no order, line or ledger row
+        var scarce = await api.CreateProductAsync(unitPrice: 2m, stock: 10);
+        var plenty = await api.CreateProductAsync(unitPrice: 1m, stock: 100);
+        var untracked = await api.CreateProductAsync(unitPrice: 1m);
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+        {
+            object[] items = i % 2 == 0
+                ? [new { product_id = plenty, quantity = 2 }, new { product_id = scarce, quantity = 1 }, new { product_id = untracked, quantity = 1 }]
+                : [new { product_id = untracked, quantity = 1 }, new { product_id = scarce, quantity = 1 }, new { product_id = plenty, quantity = 2 }];
+            var rsp = await api.CreateClient().PostJson($"{WsKit.Base}/api/orders", OrderKit.Delivery(items));
+            if (rsp.StatusCode == HttpStatusCode.Conflict)
+            {
+                var shortLine = Assert.Single((await rsp.Json())["details"]!["short_items"]!.AsArray())!;
+                Assert.Equal(scarce, (long)shortLine["product_id"]!);
+                Assert.Equal(0, (int)shortLine["available"]!);
+            }
+            return rsp.StatusCode;
+        }));
+
+        Assert.Equal(10, results.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(30, results.Count(s => s == HttpStatusCode.Conflict));
+        Assert.Equal(0, await api.Scalar<int>("select stock_quantity from wholesale.products where id = $1", scarce));
+        Assert.Equal(80, await api.Scalar<int>("select stock_quantity from wholesale.products where id = $1", plenty));
+        Assert.Equal(-10L, await api.Scalar<long>("select sum(delta) from wholesale.inventory_ledger where product_id = $1", scarce));
+        Assert.Equal(-20L, await api.Scalar<long>("select sum(delta) from wholesale.inventory_ledger where product_id = $1", plenty));
+        Assert.Equal(10L, await api.Scalar<long>("select count(*) from wholesale.inventory_ledger where product_id = $1", plenty));
+        Assert.Equal(0L, await api.Scalar<long>("select count(*) from wholesale.inventory_ledger where product_id = $1", untracked));
+        Assert.Equal(10L, await api.Scalar<long>("select count(*) from wholesale.order_items where product_id = $1", untracked));
+        // each placed order holds its three lines, and its two ledger rows name it
+        Assert.Equal(10L, await api.Scalar<long>("""
+            select count(*) from (select i.order_id from wholesale.order_items i where i.product_id = $1) o
+             where (select count(*) from wholesale.order_items x where x.order_id = o.order_id) = 3
+               and (select count(*) from wholesale.inventory_ledger l where l.order_id = o.order_id and l.reason = 'order_reserved') = 2
+            """, untracked));
+    }
+
+    [Fact]
     public async Task Orders_locking_the_same_products_in_opposite_line_order_do_not_deadlock()
     {
         var a = await api.CreateProductAsync(unitPrice: 1m, stock: 100);

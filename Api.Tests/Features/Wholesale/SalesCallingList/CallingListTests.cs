@@ -183,6 +183,44 @@ public sealed class CallingListTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Numbers_on_the_do_not_call_list_are_refused_by_add_and_skipped_by_upload()
+    {
+        var admin = await api.StaffClientAsync("admin");
+        var (listed, listed2, free, free2) = (SalesKit.Phone(), SalesKit.Phone(), SalesKit.Phone(), SalesKit.Phone());
+        foreach (var p in new[] { listed, listed2 })
+            await api.Exec("insert into wholesale.do_not_call (phone, reason) values ($1, 'dnc_requested on an outbound call')", p);
+
+        // add: a listed number (in any writing) is 409 and nothing is added; another number is added as before
+        var refused = await admin.PostJson($"{List}", new { phone = "(" + listed[2..5] + ") " + listed[5..8] + "-" + listed[8..], company_name = "Listed Deli" });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var error = await refused.Json();
+        Assert.False((bool)error["success"]!);
+        Assert.Contains("do-not-call", (string)error["error"]!);
+        Assert.Equal(0L, await api.Scalar<long>("select count(*) from wholesale.calling_list where phone = $1", listed));
+        Assert.Equal(free, (string)(await SalesKit.AddEntryAsync(admin, new { phone = free }))["phone"]!);
+
+        // upload: rows whose phone or phone2 is listed are skipped and reported by line; the others go in
+        var csv = "Phone,Phone2,Company\n" +
+                  $"{listed[2..]},,Listed One\n" +
+                  $"{free2},,Free Two\n" +
+                  $"{SalesKit.Phone()},{listed2},Listed Alt\n" +
+                  "bad-phone,,Bad Row\n";
+        var rsp = await admin.PostAsync($"{List}/upload-csv", SalesKit.Csv(csv));
+        Assert.Equal(HttpStatusCode.OK, rsp.StatusCode);
+        var body = await rsp.Json();
+        Assert.Equal(1, (int)body["created"]!);
+        Assert.Equal(2, (int)body["do_not_call"]!);
+        Assert.Equal(3, (int)body["skipped"]!);
+        Assert.Equal(0, (int)body["dupes"]!);
+        var errors = body["errors"]!.AsArray();
+        Assert.Equal(new[] { 2, 4, 5 }, errors.Select(e => (int)e!["line"]!).ToArray());
+        Assert.Contains(listed, (string)errors[0]!["error"]!);
+        Assert.Contains(listed2, (string)errors[1]!["error"]!);
+        Assert.Equal(0L, await api.Scalar<long>("select count(*) from wholesale.calling_list where phone = $1 or phone2 = $2", listed, listed2));
+        Assert.Equal("Free Two", await api.Scalar<string>("select company_name from wholesale.calling_list where phone = $1", free2));
+    }
+
+    [Fact]
     public async Task Backfill_links_by_phone_then_email_and_is_rerunnable()
     {
         var admin = await api.StaffClientAsync("admin");

@@ -83,6 +83,31 @@ public sealed class CustomerCsvAndMergeTests(StaffCustomersApi api) : IClassFixt
     }
 
     [Fact]
+    public async Task Import_flags_a_new_customer_whose_number_is_on_the_do_not_call_list()
+    {
+        var listed = "+1773" + Random.Shared.Next(2000000, 5999999);
+        var free = "+1773" + Random.Shared.Next(6000000, 9999999);
+        await api.Exec("insert into wholesale.do_not_call (phone, reason) values ($1, 'dnc_requested on an outbound call')", listed);
+        var u = WsKit.Unique("dnc");
+        // the listed number written the way people write it: the import's E.164 form is what the list is checked with
+        var csv = $"""
+            {Header}
+            Lia,Dee,Listed Diner,{u}.a@example.test,({listed[2..5]}) {listed[5..8]}-{listed[8..]},,,,,,,,,,,,
+            Mo,Ng,Free Grill,{u}.b@example.test,{free},,,,,,,,,,,,
+            Ned,Ott,No Phone,{u}.c@example.test,,,,,,,,,,,,,
+            """;
+        var staff = await api.StaffClientAsync("staff");
+        var rsp = await staff.PostAsync($"{B}/api/staff/customers/import-csv", File(csv));
+        Assert.Equal(HttpStatusCode.OK, rsp.StatusCode);
+        var body = await rsp.Json();
+        Assert.Equal(3, (int)body["created"]!);
+        Assert.Equal(1, (int)body["do_not_call"]!);
+        Assert.True(await api.Scalar<bool>("select do_not_call from wholesale.customers where phone = $1 and kind = 'imported'", listed));
+        Assert.False(await api.Scalar<bool>("select do_not_call from wholesale.customers where phone = $1 and kind = 'imported'", free));
+        Assert.False(await api.Scalar<bool>("select do_not_call from wholesale.customers where email = $1", $"{u}.c@example.test"));
+    }
+
+    [Fact]
     public async Task Merge_moves_every_referencing_row_in_one_transaction()
     {
         // tables another issue might add later: one row per customer (unique) and many rows per customer

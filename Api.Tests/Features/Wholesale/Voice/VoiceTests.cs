@@ -313,6 +313,77 @@ public sealed class VoiceTests(VoiceApi api) : IClassFixture<VoiceApi>
     }
 
     [Fact]
+    public async Task Call_queue_page_has_the_documented_order_upsells_categories_and_talking_points()
+    {
+        // three customers sharing products: upsells are what other customers' recent orders holding a product of the
+        // customer's last order add, counted per (product, order) and never one the customer bought
+        var catA = await api.Scalar<long>("insert into wholesale.categories (name) values ($1) returning id", WsKit.Unique("Up Cat A "));
+        var catB = await api.Scalar<long>("insert into wholesale.categories (name) values ($1) returning id", WsKit.Unique("Up Cat B "));
+        var catAName = await api.Scalar<string>("select name from wholesale.categories where id = $1", catA);
+        var catBName = await api.Scalar<string>("select name from wholesale.categories where id = $1", catB);
+        async Task<(long Id, string Name)> Product(string tag, long category)
+        {
+            var name = WsKit.Unique($"Up {tag} ");
+            return (await api.CreateProductAsync(unitPrice: 10m, name: name, categoryId: category), name);
+        }
+        var p1 = await Product("P1", catA); var p2 = await Product("P2", catA); var p3 = await Product("P3", catB);
+        var q1 = await Product("Q1", catB); var q2 = await Product("Q2", catB);
+        var a = await api.CreateCustomerAsync(phone: NewPhone());
+        var b = await api.CreateCustomerAsync(phone: NewPhone());
+        var c = await api.CreateCustomerAsync(phone: NewPhone());
+        async Task Order(long customer, int daysAgo, params ((long Id, string Name) P, decimal Total)[] lines)
+        {
+            var total = lines.Sum(l => l.Total);
+            var id = await api.Scalar<long>("""
+                insert into wholesale.orders (order_number, customer_id, status, subtotal, total_amount, created_at)
+                values ($1, $2, 'delivered', $3, $3, now() - make_interval(days => $4)) returning id
+                """, WsKit.Unique("VU-"), customer, total, daysAgo);
+            foreach (var (p, lineTotal) in lines)
+                await api.Exec("insert into wholesale.order_items (order_id, product_id, product_name, quantity, unit_price, line_total) values ($1, $2, $3, 1, $4, $4)",
+                    id, p.Id, p.Name, lineTotal);
+        }
+        await Order(a.Id, 90, (p2, 60m));
+        await Order(a.Id, 30, (p1, 100m), (p3, 50m));
+        await Order(b.Id, 40, (p1, 30m), (q1, 20m), (p2, 10m));
+        await Order(c.Id, 35, (p1, 30m), (q1, 20m), (q2, 10m));
+
+        var voice = await Voice();
+        var all = new List<JsonNode>();
+        for (var page = 1; page <= 50; page++)
+        {
+            var rsp = await voice.GetAsync($"{B}/api/staff/call-queue?min_days_since_order=0&max_days_since_order=36500&cooldown_days=0&limit=200&page={page}");
+            Assert.Equal(HttpStatusCode.OK, rsp.StatusCode);
+            var results = (await rsp.Json())["results"]!.AsArray();
+            if (results.Count == 0) break;
+            // the page order: priority_score descending, then customer id
+            var keys = results.Select(r => ((decimal)r!["priority_score"]!, (long)r!["customer_id"]!)).ToList();
+            Assert.Equal(keys.OrderByDescending(k => k.Item1).ThenBy(k => k.Item2).ToList(), keys);
+            all.AddRange(results.Select(r => r!));
+        }
+
+        JsonNode Row(long id) => all.Single(r => (long)r["customer_id"]! == id);
+        string[] Strings(JsonNode row, string field) => row[field]!.AsArray().Select(x => (string)x!).ToArray();
+        var ra = Row(a.Id); var rb = Row(b.Id); var rc = Row(c.Id);
+        Assert.Equal(new[] { p1.Name, p3.Name }, Strings(ra, "reorder_candidates"));
+        Assert.Equal(new[] { p1.Name, q1.Name, p2.Name }, Strings(rb, "reorder_candidates"));
+        Assert.Equal(new[] { catAName, catBName }, Strings(ra, "top_categories"));
+        Assert.Equal(new[] { catBName, catAName }, Strings(rc, "top_categories"));
+        Assert.Equal(new[] { q1.Name, q2.Name }, Strings(ra, "suggested_upsells"));
+        Assert.Equal(new[] { q2.Name, p3.Name }, Strings(rb, "suggested_upsells"));
+        Assert.Equal(new[] { p2.Name, p3.Name }, Strings(rc, "suggested_upsells"));
+        var days = (int)ra["days_since_last_order"]!;
+        Assert.Equal(2, (int)ra["order_count"]!);
+        Assert.Equal(210m, (decimal)ra["lifetime_value"]!);
+        Assert.Equal(105m, (decimal)ra["average_order_value"]!);
+        Assert.Equal("no_terms", (string)ra["credit_status"]!);
+        Assert.Null(ra["last_call"]);
+        Assert.Equal(
+            new[] { $"Last order was {days} days ago — may be running low on {p1.Name}", "Customer with 2 orders, lifetime value $210.00",
+             $"Top categories: {catAName}, {catBName}", $"Suggest: {q1.Name}, {q2.Name}" },
+            Strings(ra, "talking_points"));
+    }
+
+    [Fact]
     public async Task Do_not_call_customers_and_listed_numbers_never_reach_the_queue_under_any_filter()
     {
         var flagged = await api.CreateCustomerAsync(phone: NewPhone(), terms: "net30", approved: true, creditLimit: 1000);

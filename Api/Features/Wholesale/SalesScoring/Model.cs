@@ -51,11 +51,15 @@ public static class Model
     {
         if (data.Count == 0) throw new ArgumentException("no customers to fit");
         double[][] starts = [[0, 0, 0, 0], [Math.Log(0.5), Math.Log(5), Math.Log(0.5), Math.Log(2)], [Math.Log(2), Math.Log(20), Math.Log(1), Math.Log(5)], [Math.Log(0.2), Math.Log(1), Math.Log(2), Math.Log(1)]];
-        var prepared = new BgNbdData(data);
-        double Objective(double[] p)
+        var shared = new BgNbdData(data);
+        Func<double[], double> Objective()   // one per start: each has its own scratch arrays, so the starts run in parallel
         {
-            var ll = prepared.LogLikelihood(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]));
-            return double.IsFinite(ll) ? -ll : double.MaxValue;
+            var prepared = shared.WithOwnScratch();
+            return p =>
+            {
+                var ll = prepared.LogLikelihood(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]));
+                return double.IsFinite(ll) ? -ll : double.MaxValue;
+            };
         }
         var (best, value, converged) = MultiStart(Objective, starts);
         return new BgNbdParams(Math.Exp(best[0]), Math.Exp(best[1]), Math.Exp(best[2]), Math.Exp(best[3]), -value, converged);
@@ -86,6 +90,15 @@ public static class Model
             foreach (var c in data) _countByX[c.X]++;
             _lnT = new double[_x.Length]; _lnTx = new double[_x.Length]; _rx = new double[_x.Length]; _tmp = new double[_x.Length];
         }
+
+        BgNbdData(BgNbdData other)
+        {
+            (_x, _tx, _t, _w, _zeros, _countByX) = (other._x, other._tx, other._t, other._w, other._zeros, other._countByX);
+            _lnT = new double[_x.Length]; _lnTx = new double[_x.Length]; _rx = new double[_x.Length]; _tmp = new double[_x.Length];
+        }
+
+        /// <summary>The same data with its own scratch arrays, for another thread.</summary>
+        public BgNbdData WithOwnScratch() => new(this);
 
         public double LogLikelihood(double r, double alpha, double a, double b)
         {
@@ -191,11 +204,15 @@ public static class Model
         var repeat = data.Where(c => c.X > 0 && c.MeanValue > 0).ToList();
         if (repeat.Count == 0) throw new ArgumentException("no repeat buyers to fit the spend model");
         double[][] starts = [[0, 0, 0], [Math.Log(5), Math.Log(3), Math.Log(10)], [Math.Log(2), Math.Log(5), Math.Log(50)]];
-        var prepared = new GammaGammaData(repeat);
-        double Objective(double[] x)
+        var shared = new GammaGammaData(repeat);
+        Func<double[], double> Objective()
         {
-            var ll = prepared.LogLikelihood(Math.Exp(x[0]), Math.Exp(x[1]), Math.Exp(x[2]));
-            return double.IsFinite(ll) ? -ll : double.MaxValue;
+            var prepared = shared.WithOwnScratch();
+            return x =>
+            {
+                var ll = prepared.LogLikelihood(Math.Exp(x[0]), Math.Exp(x[1]), Math.Exp(x[2]));
+                return double.IsFinite(ll) ? -ll : double.MaxValue;
+            };
         }
         var (best, value, converged) = MultiStart(Objective, starts);
         return new GammaGammaParams(Math.Exp(best[0]), Math.Exp(best[1]), Math.Exp(best[2]), -value, converged);
@@ -225,6 +242,15 @@ public static class Model
                 _sumXLnM += c.X * Math.Log(c.MeanValue);
             }
         }
+
+        GammaGammaData(GammaGammaData other)
+        {
+            (_x, _xm, _countByX, _sumLnM, _sumXLnM) = (other._x, other._xm, other._countByX, other._sumLnM, other._sumXLnM);
+            _ln = new double[_x.Length];
+        }
+
+        /// <summary>The same data with its own scratch array, for another thread.</summary>
+        public GammaGammaData WithOwnScratch() => new(this);
 
         public double LogLikelihood(double p, double q, double g)
         {
@@ -258,15 +284,22 @@ public static class Model
         return double.IsNegativeInfinity(m) ? m : m + Math.Log(Math.Exp(x - m) + Math.Exp(y - m));
     }
 
-    static (double[] Best, double Value, bool Converged) MultiStart(Func<double[], double> f, double[][] starts)
+    /// <summary>
+    /// Nelder-Mead from every start (in parallel, each with its own objective from <paramref name="objective"/>), each restarted
+    /// once from its optimum; the best value wins, ties to the earlier start, so the result does not depend on scheduling.
+    /// </summary>
+    static (double[] Best, double Value, bool Converged) MultiStart(Func<Func<double[], double>> objective, double[][] starts)
     {
-        double[]? best = null; double bestValue = double.MaxValue; var anyConverged = false;
-        foreach (var s in starts)
+        var results = new (double[] X, double V, bool Ok)[starts.Length];
+        Parallel.For(0, starts.Length, i =>
         {
-            var (x, v, ok) = NelderMead(f, s, 4000);
-            (x, v, ok) = NelderMead(f, x, 4000);   // restart from the optimum: guards against a collapsed simplex
+            var f = objective();
+            var (x, v, ok) = NelderMead(f, starts[i], 4000);
+            results[i] = NelderMead(f, x, 4000);   // restart from the optimum: guards against a collapsed simplex
+        });
+        double[]? best = null; double bestValue = double.MaxValue; var anyConverged = false;
+        foreach (var (x, v, ok) in results)
             if (v < bestValue) { best = x; bestValue = v; anyConverged = ok; }
-        }
         return (best!, bestValue, anyConverged && bestValue < double.MaxValue && best!.All(double.IsFinite) && best!.All(v => Math.Abs(v) < 30));
     }
 

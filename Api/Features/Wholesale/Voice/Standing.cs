@@ -6,17 +6,24 @@ namespace Api.Features.Wholesale.Voice;
 /// <c>overdue</c> items = net-30 orders unpaid 30 days after shipping (first 'shipped' event) and invoices overdue or past due;
 /// <c>credit_status</c> = <c>no_terms</c> (not approved for net-30), <c>overdue</c> (an overdue item or balance above the limit), else <c>good</c>.
 /// The CTE expects a relation <c>ids(id)</c> of customer ids and a parameter-free "today" in the business zone (<c>@Today</c>).
+/// The first shipped event is found for all open net-30 orders at once (one grouped lookup, not a subquery per order).
 /// </summary>
 static class Standing
 {
     public const string Cte = """
-        net as (
-            select o.id, o.customer_id, o.order_number, o.total_amount - o.amount_paid as due,
-                   (select min(e.created_at) from wholesale.order_events e where e.order_id = o.id and e.to_status = 'shipped') as shipped_at,
-                   o.status_changed_at, o.status
+        net_open as materialized (
+            select o.id, o.customer_id, o.order_number, o.total_amount - o.amount_paid as due, o.status_changed_at, o.status
               from wholesale.orders o
              where o.customer_id in (select id from ids) and o.payment_method = 'net30' and o.status <> 'cancelled'
                and o.deleted_at is null and o.payment_status not in ('paid', 'refunded') and o.total_amount > o.amount_paid
+        ), net_shipped as (
+            select e.order_id, min(e.created_at) as shipped_at
+              from wholesale.order_events e
+             where e.order_id in (select id from net_open) and e.to_status = 'shipped'
+             group by e.order_id
+        ), net as (
+            select n.id, n.customer_id, n.order_number, n.due, s.shipped_at, n.status_changed_at, n.status
+              from net_open n left join net_shipped s on s.order_id = n.id
         ), net_due as (
             select n.*, (coalesce(n.shipped_at, case when n.status in ('shipped', 'delivered') then n.status_changed_at end))::date + 30 as due_date from net n
         ), inv as (

@@ -13,14 +13,13 @@ namespace Api.Features.Wholesale.Orders.PlaceOrder;
 /// <see cref="WholesaleOptions.FreeDeliveryFrom"/>, stock reserved for tracked products with a ledger row each (409 naming the
 /// short lines otherwise), and the net-30 check: an approved net-30 account within its credit (limit minus unpaid net-30
 /// balance); any other net-30 order stays pending with <c>needs_review</c> and a <c>review_reason</c>.
+/// Two round trips: the catalog read, then every write in one statement (<c>wholesale.place_order</c>, PlaceOrder.sql), which
+/// PostgreSQL runs as one implicit transaction.
 /// </summary>
 sealed class Handler(AppDb db, IOptions<WholesaleOptions> options) : IRequestHandler<Request, ErrorOr<Response>>
 {
     static readonly string ProductsSql = Sql.Load<Handler>("Products.sql");
-    static readonly string TermsSql = Sql.Load<Handler>("Terms.sql");
-    static readonly string InsertSql = Sql.Load<Handler>("InsertOrder.sql");
-    static readonly string ReserveSql = Sql.Load<Handler>("Reserve.sql");
-    static readonly string ItemsSql = Sql.Load<Handler>("InsertItems.sql");
+    static readonly string PlaceSql = Sql.Load<Handler>("PlaceOrder.sql");
     static readonly JsonSerializerOptions SnakeJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public async ValueTask<ErrorOr<Response>> Handle(Request req, CancellationToken ct)
@@ -70,58 +69,35 @@ sealed class Handler(AppDb db, IOptions<WholesaleOptions> options) : IRequestHan
         var total = subtotal + fee;
         var method = (req.PaymentMethod?.Trim().ToLowerInvariant() ?? "net30") switch { "credit_card" => "card", var m => m };
 
-        await using var tx = await db.BeginTransactionAsync(ct);
-        string? reviewReason = null;
-        if (method == "net30")
-        {
-            if (req.CustomerId is not { } customerId) reviewReason = "net30 requested by a guest; net-30 terms need an approved account";
-            else if (await db.QueryToListAsync<TermsRow>(TermsSql, new { CustomerId = customerId }, ct) is not [var terms])
-                reviewReason = "net30 requested but the account was not found";
-            else if (!terms.Approved || terms.Terms != "net30")
-                reviewReason = "net30 requested but the account is not approved for net-30 terms";
-            else if (terms.CreditLimit - terms.Unpaid < total)
-                reviewReason = $"net30 order of {total:0.00} exceeds available credit {Math.Max(0, terms.CreditLimit - terms.Unpaid):0.00} " +
-                               $"(limit {terms.CreditLimit:0.00}, unpaid {terms.Unpaid:0.00})";
-        }
-
+        // a guest's net-30 is flagged here; a customer's terms and credit are checked under a lock in the same statement as the writes
+        var guestNet30 = method == "net30" && req.CustomerId is null ? "net30 requested by a guest; net-30 terms need an approved account" : null;
         var orderNumber = OrderNumbers.New();
         var phone = Phones.ToE164(req.DeliveryPhone);
-        var inserted = await db.QueryToListAsync<InsertedRow>(InsertSql, new
+        var placed = await db.QueryToListAsync<PlacedRow>(PlaceSql, new
         {
             OrderNumber = orderNumber, req.CustomerId,
             DeliveryName = req.DeliveryName!.Trim(), DeliveryFirstName = Clean(req.DeliveryFirstName), DeliveryLastName = Clean(req.DeliveryLastName),
             DeliveryEmail = Clean(req.DeliveryEmail), DeliveryCompany = Clean(req.DeliveryCompany), DeliveryAddress = req.DeliveryAddress!.Trim(),
             DeliveryCity = req.DeliveryCity!.Trim(), DeliveryState = req.DeliveryState!.Trim(), DeliveryZip = req.DeliveryZip!.Trim(),
             DeliveryPhone = phone, SpecialNotes = Clean(req.SpecialNotes), BillingAddress = Clean(req.BillingAddress),
-            Subtotal = subtotal, DeliveryFee = fee, Total = total, PaymentMethod = method,
-            NeedsReview = reviewReason is not null, ReviewReason = reviewReason,
+            Subtotal = subtotal, DeliveryFee = fee, PaymentMethod = method, ReviewReason = guestNet30,
             ActorLabel = req.CustomerId is { } c ? $"customer:{c}" : "guest",
-            ActorKind = "customer", ActorId = req.CustomerId,
+            ActorKind = "customer",
             CreatedReason = req.CustomerId is null ? "guest checkout" : "web checkout",
+            Items = JsonSerializer.Serialize(lines, SnakeJson),
         }, ct);
-        var order = inserted.Single();
-
-        var tracked = lines.Where(l => wanted.First(w => w.Product.Id == l.ProductId).Product.StockQuantity is not null).ToList();
-        if (tracked.Count > 0)
-        {
-            var reserved = await db.QueryToListAsync<ReserveRow>(ReserveSql, new
-            {
-                Ids = tracked.Select(l => l.ProductId).ToArray(), Qtys = tracked.Select(l => l.Quantity).ToArray(),
-                OrderId = order.Id, OrderNumber = orderNumber, ActorKind = "customer", ActorId = req.CustomerId,
-            }, ct);
-            var shortLines = reserved.Where(r => !r.Reserved).Select(r =>
+        if (placed.Count == 0) throw new InvalidOperationException("wholesale.place_order returned no row");
+        if (placed is not [{ OrderId: { } orderId, CreatedAt: { } createdAt } order])
+            return Short(placed.Select(r =>
             {
                 var l = lines.First(x => x.ProductId == r.ProductId);
-                return new ShortLine(l.ProductId, l.ProductSku, l.ProductName, r.Requested, r.Available ?? 0);
-            }).ToList();
-            if (shortLines.Count > 0) return Short(shortLines);   // disposing the transaction rolls everything back
-        }
-        await db.ExecuteAsync(ItemsSql, new { OrderId = order.Id, Items = JsonSerializer.Serialize(lines, SnakeJson) }, ct);
-        await tx.CommitAsync(ct);
+                return new ShortLine(l.ProductId, l.ProductSku, l.ProductName, r.Requested ?? 0, r.Available ?? 0);
+            }).ToList());
+        var reviewReason = order.ReviewReason;
 
         var view = new OrderView
         {
-            Id = order.Id, OrderNumber = orderNumber, UserId = req.CustomerId, Status = "pending", CreatedAt = order.CreatedAt,
+            Id = orderId, OrderNumber = orderNumber, UserId = req.CustomerId, Status = "pending", CreatedAt = createdAt,
             DeliveryName = req.DeliveryName.Trim(), DeliveryFirstName = Clean(req.DeliveryFirstName), DeliveryLastName = Clean(req.DeliveryLastName),
             DeliveryEmail = Clean(req.DeliveryEmail), DeliveryCompany = Clean(req.DeliveryCompany), DeliveryAddress = req.DeliveryAddress.Trim(),
             DeliveryCity = req.DeliveryCity.Trim(), DeliveryState = req.DeliveryState.Trim(), DeliveryZip = req.DeliveryZip.Trim(),
@@ -129,7 +105,7 @@ sealed class Handler(AppDb db, IOptions<WholesaleOptions> options) : IRequestHan
             TotalAmount = total, PaymentMethod = method, PaymentStatus = "unpaid", NeedsReview = reviewReason is not null,
             Items = lines.Select(l => new OrderItemView
             {
-                OrderId = order.Id, ProductId = l.ProductId, ProductName = l.ProductName, ProductSku = l.ProductSku, ProductBrand = l.ProductBrand,
+                OrderId = orderId, ProductId = l.ProductId, ProductName = l.ProductName, ProductSku = l.ProductSku, ProductBrand = l.ProductBrand,
                 ProductUnitSize = l.ProductUnitSize, Quantity = l.Quantity, UnitPrice = l.UnitPrice, IsBulkPrice = l.IsBulkPrice, LineTotal = l.LineTotal,
             }).ToList(),
         };
@@ -164,21 +140,14 @@ sealed class Handler(AppDb db, IOptions<WholesaleOptions> options) : IRequestHan
         public bool IsActive { get; init; }
     }
 
-    sealed class TermsRow
+    /// <summary>Placed: one row with <see cref="OrderId"/>. Short: one row per short tracked line, <see cref="OrderId"/> null.</summary>
+    sealed class PlacedRow
     {
-        public bool Approved { get; init; }
-        public string Terms { get; init; } = "";
-        public decimal CreditLimit { get; init; }
-        public decimal Unpaid { get; init; }
-    }
-
-    sealed class InsertedRow { public long Id { get; init; } public DateTimeOffset CreatedAt { get; init; } }
-
-    sealed class ReserveRow
-    {
-        public long ProductId { get; init; }
+        public long? OrderId { get; init; }
+        public DateTimeOffset? CreatedAt { get; init; }
+        public string? ReviewReason { get; init; }
+        public long? ProductId { get; init; }
+        public int? Requested { get; init; }
         public int? Available { get; init; }
-        public int Requested { get; init; }
-        public bool Reserved { get; init; }
     }
 }

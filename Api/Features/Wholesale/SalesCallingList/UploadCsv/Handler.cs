@@ -13,13 +13,16 @@ namespace Api.Features.Wholesale.SalesCallingList.UploadCsv;
 /// <summary>
 /// Reads the CSV (header row; up to 20,000 data rows, else 400), checks each row (a bad row is skipped and reported by its
 /// line number), drops phones already seen earlier in the file or already on the list (<c>dupes</c>) and inserts the rest
-/// in one statement. A rep's uploaded prospects are assigned to them.
+/// in one statement. A rep's uploaded prospects are assigned to them. A row whose phone or phone2 is on the do-not-call list
+/// (<c>wholesale.do_not_call</c>, E.164; issue 16) is not added: it is reported in <c>errors</c> by its line and counted in
+/// <c>skipped</c> and <c>do_not_call</c>.
 /// </summary>
 sealed class Handler(AppDb db, IOptions<CallingListOptions> options) : IRequestHandler<Request, ErrorOr<Response>>
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxRows = 20_000;
     static readonly string InsertSql = Sql.Load<Handler>("UploadCsv.sql");
+    const string ListedSql = "select phone from wholesale.do_not_call where phone = any(@Phones)";
     static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     static readonly Dictionary<string, string> Aliases = new()
     {
@@ -35,6 +38,7 @@ sealed class Handler(AppDb db, IOptions<CallingListOptions> options) : IRequestH
     {
         var errors = new List<LineError>();
         var rows = new List<Row>();
+        var rowLines = new List<int>();
         var seen = new HashSet<string>();
         var fileDupes = 0;
         var options2 = new CsvReaderOptions
@@ -87,13 +91,34 @@ sealed class Handler(AppDb db, IOptions<CallingListOptions> options) : IRequestH
             rows.Add(new Row(phone, phone2e, Cut(Get("company_name"), 200), Cut(Get("contact_name"), 200), Cut(Get("first_name"), 100),
                 Cut(Get("last_name"), 100), email, Cut(Get("address"), 500), Cut(Get("notes"), 5000),
                 Math.Round(score ?? options.Value.DefaultScore, 2), status ?? "new"));
+            rowLines.Add(line);
+        }
+
+        var doNotCall = 0;
+        if (rows.Count > 0)
+        {
+            var numbers = rows.Select(r => r.Phone).Concat(rows.Where(r => r.Phone2 is not null).Select(r => r.Phone2!)).Distinct().ToArray();
+            var listed = (await db.QueryToListAsync<string>(ListedSql, new { Phones = numbers }, ct)).ToHashSet();
+            if (listed.Count > 0)
+            {
+                var kept = new List<Row>(rows.Count);
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    var number = listed.Contains(rows[i].Phone) ? rows[i].Phone : rows[i].Phone2 is { } p2 && listed.Contains(p2) ? p2 : null;
+                    if (number is null) { kept.Add(rows[i]); continue; }
+                    errors.Add(new(rowLines[i], $"{number} is on the do-not-call list; not added"));
+                    doNotCall++;
+                }
+                rows = kept;
+                errors.Sort((a, b) => a.Line.CompareTo(b.Line));
+            }
         }
 
         var created = rows.Count == 0 ? 0 : await db.ExecuteAsync<int>(InsertSql, new
         {
             Rows = JsonSerializer.Serialize(rows, Json), AssignedTo = req.RepId, req.StaffId,
         }, ct);
-        return new Response(true, created, errors.Count, fileDupes + rows.Count - created, errors.Take(1000).ToList());
+        return new Response(true, created, errors.Count, fileDupes + rows.Count - created, doNotCall, errors.Take(1000).ToList());
     }
 
     static string? Cut(string? s, int max) => s is null ? null : s.Length <= max ? s : s[..max];

@@ -23,6 +23,6 @@ sealed record Request : IRequest<ErrorOr<Response>>
     }
 }
 
-sealed record Response(bool Success, int Created, int Skipped, int Dupes, IReadOnlyList<LineError> Errors);
+sealed record Response(bool Success, int Created, int Skipped, int Dupes, int DoNotCall, IReadOnlyList<LineError> Errors);
 
 sealed record LineError(int Line, string Error);

@@ -18,7 +18,8 @@ sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
             .WithDescription("multipart/form-data with `file` (the csv-template columns; orders, total_spent and joined are ignored). " +
                              "A row whose email or phone (E.164) matches a live customer or an earlier row is skipped; each bad row is " +
                              "reported in `errors` with its line number (the header is line 1) and the good rows are created (kind `imported`). " +
-                             "Importing the same file again creates nothing.")
+                             "Importing the same file again creates nothing. A new customer whose phone is on the do-not-call list is created " +
+                             "with do_not_call true (counted in `do_not_call`).")
             .Produces<Response>().ProducesProblemDetails(400).ProducesProblemDetails(413));
     }
 

@@ -12,7 +12,9 @@ namespace Api.Features.Wholesale.StaffCustomers.ImportCsv;
 /// <summary>
 /// Parses the whole file first (CsvHelper), checks each row, then writes the good ones in one transaction under an advisory
 /// lock (two imports of the same file at once cannot both create a row): existing live customers are matched by email
-/// (case-insensitive) or E.164 phone with one indexed query, and the new rows go in with one array insert.
+/// (case-insensitive) or E.164 phone with one indexed query, and the new rows go in with one array insert. A new customer
+/// whose phone is on the do-not-call list (<c>wholesale.do_not_call</c>) is created with <c>do_not_call = true</c>, as the
+/// transactions import does; <c>do_not_call</c> in the answer counts them.
 /// </summary>
 sealed class Handler(Db db) : IRequestHandler<Request, ErrorOr<Response>>
 {
@@ -98,6 +100,7 @@ sealed class Handler(Db db) : IRequestHandler<Request, ErrorOr<Response>>
             if (row.Phone is not null) seenPhones.Add(row.Phone);
             fresh.Add(row);
         }
+        var flagged = 0;
         if (fresh.Count > 0)
         {
             await using var ins = new NpgsqlCommand(InsertSql, conn, tx);
@@ -105,10 +108,10 @@ sealed class Handler(Db db) : IRequestHandler<Request, ErrorOr<Response>>
             Arr(r => r.First); Arr(r => r.Last); Arr(r => r.Company); Arr(r => r.Email); Arr(r => r.Phone); Arr(r => r.Shipping); Arr(r => r.Billing);
             ins.Parameters.Add(new NpgsqlParameter { Value = req.StaffId });
             ins.Parameters.Add(new NpgsqlParameter { Value = fresh.Count });
-            await ins.ExecuteNonQueryAsync(ct);
+            flagged = (int)(await ins.ExecuteScalarAsync(ct))!;
         }
         await tx.CommitAsync(ct);
-        return new Response(true, total, fresh.Count, skipped, errors);
+        return new Response(true, total, fresh.Count, skipped, flagged, errors);
     }
 
     static string? N(string s) => s.Length == 0 ? null : s;

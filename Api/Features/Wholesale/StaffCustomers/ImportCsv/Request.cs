@@ -25,4 +25,5 @@ sealed record Request : IRequest<ErrorOr<Response>>
 
 sealed record LineError(int Line, string Error);
 
-sealed record Response(bool Success, int TotalRows, int Created, int Skipped, List<LineError> Errors);
+/// <param name="DoNotCall">Created customers flagged do-not-call because their phone is on the do-not-call list.</param>
+sealed record Response(bool Success, int TotalRows, int Created, int Skipped, int DoNotCall, List<LineError> Errors);

@@ -1,5 +1,5 @@
--- One page of live orders, newest first. Filters are optional (null = no filter); dates are business days in @Zone.
--- The search matches the expression of the orders_search_trgm index (0007).
+-- One page of live orders, newest first. The handler puts the conditions of the filters the caller set at the WHERE marker
+-- (Filters.sql), so each combination is its own prepared statement with a plan that fits it.
 select o.id as "Id", o.order_number as "OrderNumber", o.customer_id as "UserId", o.status as "Status", o.sales_rep_id as "SalesRepId",
        nullif(trim(coalesce(s.first_name, '') || ' ' || coalesce(s.last_name, '')), '') as "SalesRepName",
        o.delivery_name as "DeliveryName", o.delivery_company as "DeliveryCompany", o.delivery_email::text as "DeliveryEmail",
@@ -11,12 +11,6 @@ select o.id as "Id", o.order_number as "OrderNumber", o.customer_id as "UserId",
        o.created_at as "CreatedAt", o.shipped_at as "ShippedAt"
 from wholesale.orders o
 left join wholesale.staff_users s on s.id = o.sales_rep_id
-where o.deleted_at is null
-  and (@Status::text is null or o.status = @Status)
-  and (@RepId::bigint is null or o.sales_rep_id = @RepId)
-  and (@From::timestamptz is null or o.created_at >= @From)
-  and (@To::timestamptz is null or o.created_at < @To)
-  and (@Search::text is null or lower(o.order_number || ' ' || coalesce(o.delivery_name, '') || ' ' || coalesce(o.delivery_company, '') || ' ' ||
-                                      coalesce(o.delivery_email::text, '') || ' ' || coalesce(o.delivery_phone, '')) like @Search)
+where o.deleted_at is null /*WHERE*/
 order by o.created_at desc, o.id desc
 limit @Limit offset @Offset;

@@ -21,6 +21,9 @@ namespace Api.Features.Wholesale.Voice.CallQueue;
 /// <item>For the page only: reorder candidates (last order's products), top 3 categories by lines ordered, up to 3 upsells
 /// (products in the recent orders of other customers that share a product with this customer's last order, ranked by how often,
 /// never one this customer has bought), talking points, credit status (the shared <see cref="Standing"/> definition) and the last call.</item>
+/// <item>Plan: the candidates are ranked and the page cut first; the page's live orders and their lines are read once
+/// (materialized), each product's 40 most recent orders once however many page customers share it, and every per-customer
+/// list is grouped and joined to the page (a correlated subquery over a CTE would run the CTE again for every row).</item>
 /// </list>
 /// </summary>
 sealed class Handler(AppDb db, BusinessClock clock) : IRequestHandler<Request, ErrorOr<JsonElement>>
@@ -68,45 +71,60 @@ sealed class Handler(AppDb db, BusinessClock clock) : IRequestHandler<Request, E
                       f.score desc, f.id
              limit @Limit offset @Offset
         ), {{(creditFilter ? "" : "ids as (select id from page), " + Standing.Cte.Trim() + ",")}}
-        lastord as (
-            select distinct on (o.customer_id) o.customer_id, o.id
-              from wholesale.orders o
-             where o.customer_id in (select id from page) and o.deleted_at is null and o.status <> 'cancelled'
-             order by o.customer_id, o.created_at desc, o.id desc
-        ), reorder as (
-            select lo.customer_id, i.product_id, min(i.product_name) as name, sum(i.line_total) as spent
-              from lastord lo join wholesale.order_items i on i.order_id = lo.id
-             group by lo.customer_id, i.product_id
-        ), mine as (
-            select distinct o.customer_id, i.product_id, p.category_id
-              from wholesale.orders o join wholesale.order_items i on i.order_id = o.id
-              left join wholesale.products p on p.id = i.product_id
-             where o.customer_id in (select id from page) and o.deleted_at is null and o.status <> 'cancelled'
+        pord as materialized (
+            select o.customer_id, o.id, o.created_at
+              from page pg join wholesale.orders o on o.customer_id = pg.id
+             where o.deleted_at is null and o.status <> 'cancelled'
+        ), pitems as materialized (
+            select po.customer_id, po.id as order_id, i.product_id, i.product_name, i.line_total
+              from pord po join wholesale.order_items i on i.order_id = po.id
+        ), lastord as (
+            select distinct on (po.customer_id) po.customer_id, po.id
+              from pord po
+             order by po.customer_id, po.created_at desc, po.id desc
+        ), reorder as materialized (
+            select lo.customer_id, pi.product_id, min(pi.product_name) as name, sum(pi.line_total) as spent
+              from lastord lo join pitems pi on pi.order_id = lo.id
+             group by lo.customer_id, pi.product_id
+        ), mine as materialized (
+            select pi.customer_id, array_agg(distinct pi.product_id) filter (where pi.product_id is not null) as products
+              from pitems pi group by pi.customer_id
         ), cats as (
             select x.customer_id, x.name, row_number() over (partition by x.customer_id order by x.lines desc, x.name) as rn
-              from (select o.customer_id, cat.name, count(*) as lines
-                      from wholesale.orders o join wholesale.order_items i on i.order_id = o.id
-                      join wholesale.products p on p.id = i.product_id join wholesale.categories cat on cat.id = p.category_id
-                     where o.customer_id in (select id from page) and o.deleted_at is null and o.status <> 'cancelled'
-                     group by o.customer_id, cat.name) x
+              from (select pi.customer_id, cat.name, count(*) as lines
+                      from pitems pi join wholesale.products p on p.id = pi.product_id join wholesale.categories cat on cat.id = p.category_id
+                     group by pi.customer_id, cat.name) x
+        ), recent as materialized (
+            select rp.product_id, po.order_id
+              from (select distinct product_id from reorder where product_id is not null) rp
+              cross join lateral (select i.order_id from wholesale.order_items i where i.product_id = rp.product_id order by i.order_id desc limit 40) po
         ), peer as (
             select r.customer_id, i2.product_id, count(*) as together
               from reorder r
-              cross join lateral (select i.order_id from wholesale.order_items i where i.product_id = r.product_id order by i.order_id desc limit 40) po
+              join recent po on po.product_id = r.product_id
               join wholesale.order_items i2 on i2.order_id = po.order_id
-             where i2.product_id is not null
-               and not exists (select from mine m where m.customer_id = r.customer_id and m.product_id = i2.product_id)
+              left join mine m on m.customer_id = r.customer_id
+             where i2.product_id is not null and not (i2.product_id = any(coalesce(m.products, '{}')))
              group by r.customer_id, i2.product_id
         ), ups as (
             select pe.customer_id, p.name, row_number() over (partition by pe.customer_id order by pe.together desc, p.name) as rn
               from peer pe join wholesale.products p on p.id = pe.product_id
              where p.deleted_at is null and p.is_active
+        ), reorder_l as (
+            select r.customer_id, array_agg(r.name order by r.spent desc, r.name) as names from reorder r group by r.customer_id
+        ), cats_l as (
+            select c.customer_id, array_agg(c.name order by c.rn) as names from cats c where c.rn <= 3 group by c.customer_id
+        ), ups_l as (
+            select u.customer_id, array_agg(u.name order by u.rn) as names from ups u where u.rn <= 3 group by u.customer_id
         ), rows as (
             select pg.*, coalesce(pg.credit_status, cr.credit_status) as credit,
-                   coalesce((select array_agg(r.name order by r.spent desc, r.name) from reorder r where r.customer_id = pg.id), '{}') as reorder_candidates,
-                   coalesce((select array_agg(c.name order by c.rn) from cats c where c.customer_id = pg.id and c.rn <= 3), '{}') as top_categories,
-                   coalesce((select array_agg(u.name order by u.rn) from ups u where u.customer_id = pg.id and u.rn <= 3), '{}') as suggested_upsells
-              from page pg left join credit cr on cr.customer_id = pg.id
+                   coalesce(rl.names, '{}') as reorder_candidates, coalesce(cl.names, '{}') as top_categories,
+                   coalesce(ul.names, '{}') as suggested_upsells
+              from page pg
+              left join credit cr on cr.customer_id = pg.id
+              left join reorder_l rl on rl.customer_id = pg.id
+              left join cats_l cl on cl.customer_id = pg.id
+              left join ups_l ul on ul.customer_id = pg.id
         )
         select json_build_object(
             'results', coalesce(json_agg(json_build_object(
