@@ -107,6 +107,69 @@ public sealed class InventoryNeedsTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Null(none["days_of_cover"]);
     }
 
+    /// <summary>
+    /// The window's whole days are read from wholesale.product_sales_daily (0023), kept by triggers: every way an order or a
+    /// line stops or starts counting moves units_sold_90d exactly as the per-line sum over the orders does.
+    /// </summary>
+    [Fact]
+    public async Task The_daily_rollup_follows_every_change_to_orders_and_lines()
+    {
+        var staff = await api.StaffClientAsync();
+        var p = await api.CreateProductAsync(stock: 0);
+        var other = await api.CreateProductAsync(stock: 0);
+        async Task<int> Units(long product) =>
+            (int)(await staff.GetAsync($"{S}/inventory-needs?product_id={product}").Ok()).AsArray().Single()!["units_sold_90d"]!;
+        async Task<int> Truth(long product) => (int)await api.Scalar<long>("""
+            select coalesce(sum(i.quantity), 0) from wholesale.orders o join wholesale.order_items i on i.order_id = o.id
+            where i.product_id = $1 and o.status <> 'cancelled' and o.deleted_at is null and o.created_at >= now() - interval '90 days'
+            """, product);
+
+        await SoldAsync(p, 7, daysAgo: 2);
+        await SoldAsync(p, 5, daysAgo: 89);
+        await SoldAsync(p, 100, daysAgo: 95);
+        Assert.Equal(12, await Units(p));
+        var order = await api.Scalar<long>("select o.id from wholesale.orders o join wholesale.order_items i on i.order_id = o.id where i.product_id = $1 and i.quantity = 7", p);
+
+        await api.Exec("update wholesale.orders set status = 'cancelled' where id = $1", order);
+        Assert.Equal(5, await Units(p));
+        await api.Exec("update wholesale.orders set status = 'delivered' where id = $1", order);
+        Assert.Equal(12, await Units(p));
+        await api.Exec("update wholesale.orders set deleted_at = now() where id = $1", order);
+        Assert.Equal(5, await Units(p));
+        await api.Exec("update wholesale.orders set deleted_at = null where id = $1", order);
+        // a line's quantity and product change; a second line is added and one removed in one statement each
+        await api.Exec("update wholesale.order_items set quantity = 9 where order_id = $1", order);
+        Assert.Equal(14, await Units(p));
+        await api.Exec("insert into wholesale.order_items (order_id, product_id, product_name, quantity, unit_price, line_total) values ($1, $2, 'x', 3, 1, 3), ($1, $2, 'y', 4, 1, 4)", order, other);
+        Assert.Equal(7, await Units(other));
+        await api.Exec("update wholesale.order_items set product_id = $2 where order_id = $1 and product_id = $3", order, other, p);
+        Assert.Equal(5, await Units(p));
+        Assert.Equal(16, await Units(other));
+        await api.Exec("delete from wholesale.order_items where order_id = $1 and quantity = 3", order);
+        Assert.Equal(13, await Units(other));
+        // the order moves out of the window, then back to the window's first (partial) day and to today
+        await api.Exec("update wholesale.orders set created_at = now() - interval '100 days' where id = $1", order);
+        Assert.Equal(0, await Units(other));
+        await api.Exec("update wholesale.orders set created_at = now() - interval '90 days' + interval '1 minute' where id = $1", order);
+        Assert.Equal(13, await Units(other));
+        await api.Exec("update wholesale.orders set created_at = now() - interval '90 days' - interval '1 minute' where id = $1", order);
+        Assert.Equal(0, await Units(other));
+        await api.Exec("update wholesale.orders set created_at = now() where id = $1", order);
+        Assert.Equal(13, await Units(other));
+        Assert.Equal(await Truth(p), await Units(p));
+        Assert.Equal(await Truth(other), await Units(other));
+        // and the rollup itself equals the lines, day by day, for both products
+        Assert.Equal(0, await api.Scalar<long>("""
+            select count(*) from (
+                select i.product_id, (o.created_at at time zone 'UTC')::date as day, sum(i.quantity) as units
+                from wholesale.orders o join wholesale.order_items i on i.order_id = o.id
+                where i.product_id in ($1, $2) and o.status <> 'cancelled' and o.deleted_at is null group by 1, 2
+            ) t full join (select product_id, day, units from wholesale.product_sales_daily where product_id in ($1, $2) and units <> 0) d
+              using (product_id, day)
+            where t.units is distinct from d.units
+            """, p, other));
+    }
+
     [Fact]
     public async Task Input_and_access()
     {
