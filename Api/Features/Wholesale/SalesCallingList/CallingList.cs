@@ -30,32 +30,45 @@ static class CallingList
     /// <summary>SQL condition on alias <c>e</c> with parameter <c>@RepId</c>.</summary>
     public const string Visible = "(cast(@RepId as bigint) is null or e.assigned_to = @RepId or e.assigned_to is null)";
 
-    /// <summary>Selects entries as <see cref="Entry"/> from alias <c>e</c>; callers append a where clause.</summary>
-    public const string SelectEntry = """
-        select e.id as "Id", e.customer_id as "CustomerId", e.first_name as "FirstName", e.last_name as "LastName",
+    /// <summary>A rep's entries: assigned to them (<c>@RepId</c>) or to nobody. Appended only for a rep (no null test in the plan).</summary>
+    public const string VisibleToRep = "(e.assigned_to = @RepId or e.assigned_to is null)";
+
+    /// <summary>
+    /// Do-not-call: the entry's status, or its linked customer's flag (alias e). The customers flagged are few (a partial index,
+    /// 0024): the planner hashes them once, where a join to every customer would not let the list page through its index.
+    /// Same truth as <c>e.status = 'do_not_call' or coalesce(c.do_not_call, false)</c> over a left join on the customer.
+    /// </summary>
+    public const string DoNotCall = "(e.status = 'do_not_call' or (e.customer_id is not null and e.customer_id in " +
+                                    "(select dnc.id from wholesale.customers dnc where dnc.do_not_call)))";
+
+    /// <summary>An entry's columns as <see cref="Entry"/> from aliases <c>e</c> (the entry) and <c>s</c> (its assignee).</summary>
+    public const string EntryColumns = $"""
+        e.id as "Id", e.customer_id as "CustomerId", e.first_name as "FirstName", e.last_name as "LastName",
                e.contact_name as "ContactName", e.company_name as "CompanyName", e.email::text as "Email", e.phone as "Phone",
                e.phone2 as "Phone2", e.address as "Address", e.notes as "Notes", e.assigned_to as "AssignedTo",
                nullif(trim(coalesce(s.first_name, '') || ' ' || coalesce(s.last_name, '')), '') as "AssignedToName",
                e.status as "Status", e.priority_score::float8 as "PriorityScore", e.last_called as "LastCalled",
                e.last_event as "LastEvent", e.last_event_at as "LastEventAt", e.last_order_at as "LastOrderAt",
                e.order_count as "OrderCount", e.reorder_interval_days::float8 as "ReorderIntervalDays",
-               (e.status = 'do_not_call' or coalesce(c.do_not_call, false)) as "DoNotCall",
+               {DoNotCall} as "DoNotCall",
                e.source as "Source", e.created_at as "CreatedAt", e.updated_at as "UpdatedAt"
-        from wholesale.calling_list e
-        left join wholesale.staff_users s on s.id = e.assigned_to
-        left join wholesale.customers c on c.id = e.customer_id
         """;
 
-    /// <summary>Do-not-call: the entry's status, or its linked customer's flag (aliases e and c).</summary>
-    public const string DoNotCall = "(e.status = 'do_not_call' or coalesce(c.do_not_call, false))";
+    /// <summary>Selects entries as <see cref="Entry"/> from alias <c>e</c>; callers append a where clause.</summary>
+    public const string SelectEntry = $"""
+        select {EntryColumns}
+        from wholesale.calling_list e
+        left join wholesale.staff_users s on s.id = e.assigned_to
+        """;
 
     /// <summary>
-    /// Segment conditions on aliases e and c, with <c>@Threshold</c> and <c>@CooldownDays</c>. The lapse point is twice the
+    /// Segment conditions on alias e, with <c>@Threshold</c> and <c>@CooldownDays</c>. The threshold is compared as numeric (the
+    /// column's type; a float8 comparison would cast every row's score and defeat the score index). The lapse point is twice the
     /// entry's usual reorder interval or 90 days, whichever comes first (90 days when the interval is unknown).
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Segments = new Dictionary<string, string>
     {
-        ["priority"] = $"not {DoNotCall} and e.priority_score >= @Threshold and (e.last_called is null or e.last_called < now() - make_interval(days => @CooldownDays))",
+        ["priority"] = $"not {DoNotCall} and e.priority_score >= cast(@Threshold as numeric) and (e.last_called is null or e.last_called < now() - make_interval(days => @CooldownDays))",
         ["window"] = $"not {DoNotCall} and e.reorder_interval_days is not null and e.last_order_at is not null " +
                      "and e.last_order_at <= now() - make_interval(secs => e.reorder_interval_days * 0.8 * 86400) " +
                      "and e.last_order_at > now() - make_interval(secs => least(e.reorder_interval_days * 2, 90) * 86400)",

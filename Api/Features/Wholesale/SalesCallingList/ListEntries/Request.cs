@@ -14,6 +14,9 @@ sealed record Request : IRequest<ErrorOr<Response>>
         ["updated_at"] = "e.updated_at", ["status"] = "e.status", ["order_count"] = "e.order_count",
     };
 
+    /// <summary>Sorts on columns declared not null: their descending order needs no <c>nulls last</c> (which would defeat an index).</summary>
+    public static readonly HashSet<string> NotNullSorts = ["priority_score", "created_at", "updated_at", "status", "order_count"];
+
     [QueryParam, BindFrom("sort")] public string? Sort { get; init; }
     [QueryParam, BindFrom("dir")] public string? Dir { get; init; }
     [QueryParam, BindFrom("status")] public string? Status { get; init; }

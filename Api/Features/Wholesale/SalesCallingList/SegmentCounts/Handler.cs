@@ -16,7 +16,7 @@ sealed class Handler(AppDb db, IOptions<CallingListOptions> options, BusinessClo
                count(*) filter (where {CallingList.Segments["lapsed"]})::int as "Lapsed",
                count(*) filter (where {CallingList.Segments["called"]})::int as "Called",
                count(*)::int as "All"
-        from wholesale.calling_list e left join wholesale.customers c on c.id = e.customer_id
+        from wholesale.calling_list e
         where {CallingList.Visible}
         """;
     static readonly string KpiSql = Sql.Load<Handler>("SegmentCounts.sql");
