@@ -9,7 +9,9 @@ namespace Api.Features.Wholesale.Voice.CallQueue;
 /// <summary>
 /// One SQL statement for the whole answer (no query per customer):
 /// <list type="bullet">
-/// <item>Live orders (not cancelled, not deleted) aggregated per customer: count, lifetime value, average, first and last order.</item>
+/// <item>Live orders (not cancelled, not deleted) aggregated per customer: count, lifetime value, average, first and last order,
+/// read from <c>wholesale.customer_order_stats</c>, which triggers on the orders keep equal to that aggregate (migration 0026,
+/// <c>functions/customer_order_stats_orders.sql</c>).</item>
 /// <item>Excluded always: <c>do_not_call</c> customers and numbers on <c>wholesale.do_not_call</c> (no parameter overrides it),
 /// missing or non-E.164 phones, deleted or merged customers. Filters: days since the last order (business time zone) within
 /// [min, max], at least <c>min_order_count</c> orders, cooldown: a logged outbound call within <c>cooldown_days</c> hides the
@@ -30,10 +32,7 @@ sealed class Handler(AppDb db, BusinessClock clock) : IRequestHandler<Request, E
 {
     static string Sql(bool creditFilter) => $$"""
         with agg as (
-            select o.customer_id, count(*) as n, sum(o.total_amount) as ltv, max(o.created_at) as last_at, min(o.created_at) as first_at
-              from wholesale.orders o
-             where o.customer_id is not null and o.deleted_at is null and o.status <> 'cancelled'
-             group by o.customer_id
+            select s.customer_id, s.n, s.ltv, s.last_at, s.first_at from wholesale.customer_order_stats s
         ), med as (
             select coalesce(percentile_cont(0.5) within group (order by extract(epoch from last_at - first_at) / 86400.0 / (n - 1)) filter (where n > 1), 7) as cycle,
                    nullif(percentile_cont(0.5) within group (order by ltv), 0) as ltv

@@ -8,14 +8,14 @@ namespace Api.Features.Wholesale.Voice.CallQueue;
 
 sealed record Request : IRequest<ErrorOr<JsonElement>>
 {
-    [QueryParam] public int? MinDaysSinceOrder { get; init; }
-    [QueryParam] public int? MaxDaysSinceOrder { get; init; }
-    [QueryParam] public int? MinOrderCount { get; init; }
-    [QueryParam] public int? CooldownDays { get; init; }
+    [QueryParam, BindFrom("min_days_since_order")] public int? MinDaysSinceOrder { get; init; }
+    [QueryParam, BindFrom("max_days_since_order")] public int? MaxDaysSinceOrder { get; init; }
+    [QueryParam, BindFrom("min_order_count")] public int? MinOrderCount { get; init; }
+    [QueryParam, BindFrom("cooldown_days")] public int? CooldownDays { get; init; }
     [QueryParam] public int? Limit { get; init; }
     [QueryParam] public int? Page { get; init; }
     [QueryParam] public string? Sort { get; init; }
-    [QueryParam] public string? CreditStatus { get; init; }
+    [QueryParam, BindFrom("credit_status")] public string? CreditStatus { get; init; }
 
     sealed class Validator : Validator<Request>
     {

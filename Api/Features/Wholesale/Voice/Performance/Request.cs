@@ -9,9 +9,9 @@ namespace Api.Features.Wholesale.Voice.Performance;
 
 sealed record Request : IRequest<ErrorOr<JsonElement>>
 {
-    [QueryParam] public long? AgentId { get; init; }
-    [QueryParam] public string? DateFrom { get; init; }
-    [QueryParam] public string? DateTo { get; init; }
+    [QueryParam, BindFrom("agent_id")] public long? AgentId { get; init; }
+    [QueryParam, BindFrom("date_from")] public string? DateFrom { get; init; }
+    [QueryParam, BindFrom("date_to")] public string? DateTo { get; init; }
     [QueryParam] public string? Granularity { get; init; }
 
     public static bool IsDate(string? s) => s is null || DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);

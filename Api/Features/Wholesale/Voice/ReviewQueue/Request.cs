@@ -8,10 +8,10 @@ namespace Api.Features.Wholesale.Voice.ReviewQueue;
 
 sealed record Request : IRequest<ErrorOr<JsonElement>>
 {
-    [QueryParam] public long? AgentId { get; init; }
+    [QueryParam, BindFrom("agent_id")] public long? AgentId { get; init; }
     [QueryParam] public string? Status { get; init; }
     [QueryParam] public int? Limit { get; init; }
-    [QueryParam] public string? CallType { get; init; }
+    [QueryParam, BindFrom("call_type")] public string? CallType { get; init; }
 
     sealed class Validator : Validator<Request>
     {
