@@ -49,7 +49,7 @@ static class WholesaleModule
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.ShippingBenchData.CliCommand>();   // shipping: bench data
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.StaffOrdersBenchData.CliCommand>();   // staff orders: bench data
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.VoiceBenchData.CliCommand>();   // voice: bench data
-        services.AddSingleton<StaffReports.ReportSnapshots>();   // staff reports: snapshots of closed months / old orders
+        services.AddSingleton<Common.ReportSnapshots>();   // staff reports: snapshots of closed months / old orders
         services.AddSingleton<Common.AfterResponse>().AddHostedService(sp => sp.GetRequiredService<Common.AfterResponse>());   // sign-in: mails/texts after the answer
         services.TryAddSingleton<Common.ISmsSender, Common.OutboxSmsSender>();   // sign-in: default SMS sender (outbox); the Twilio client replaces it
         services.TryAddSingleton<Api.Infrastructure.Integrations.Mail.IMailSender, Api.Infrastructure.Integrations.Mail.MailSender>();   // sign-in

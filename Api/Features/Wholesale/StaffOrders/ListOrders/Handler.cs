@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Api.Features.Wholesale.Common;
-using Api.Features.Wholesale.StaffReports;
 using Api.Infrastructure.Database;
 using ErrorOr;
 using LinqToDB.Data;

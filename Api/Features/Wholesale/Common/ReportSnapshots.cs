@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Api.Infrastructure.Database;
 using LinqToDB.Data;
 
-namespace Api.Features.Wholesale.StaffReports;
+namespace Api.Features.Wholesale.Common;
 
 /// <summary>
 /// Exact caches of staff report results (whole answers, and the parts over old orders that the answers reuse). Each entry
@@ -23,9 +23,9 @@ sealed class ReportSnapshots(IServiceScopeFactory scopes, ILogger<ReportSnapshot
     public static readonly TimeSpan PruneAfter = TimeSpan.FromMinutes(20);
     public const int RecentDays = 40;
 
-    static readonly string SnapshotSql = Sql.Load<ReportSnapshots>("Snapshot.sql");
-    static readonly string ChangedSql = Sql.Load<ReportSnapshots>("Changed.sql");
-    static readonly string PruneSql = Sql.Load<ReportSnapshots>("Prune.sql");
+    static readonly string SnapshotSql = Sql.Load<ReportSnapshots>("ReportSnapshots.Snapshot.sql");
+    static readonly string ChangedSql = Sql.Load<ReportSnapshots>("ReportSnapshots.Changed.sql");
+    static readonly string PruneSql = Sql.Load<ReportSnapshots>("ReportSnapshots.Prune.sql");
 
     sealed record State(object Value, string Snapshot, DateTimeOffset At, DateTimeOffset? Until);
 
