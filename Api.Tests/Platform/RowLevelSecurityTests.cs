@@ -94,5 +94,57 @@ public sealed class RowLevelSecurityTests(ApiFactory api) : IClassFixture<ApiFac
         Assert.Equal(0L, (await db.QueryToListAsync<long>("select count(*) from platform.tenant_settings")).Single());
     }
 
+    [Fact]
+    public async Task The_direct_read_maps_rows_as_LinqToDB_does_and_other_rows_still_go_through_LinqToDB()
+    {
+        await SeedAsync();
+        await using var scope = api.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Api.Infrastructure.Tenancy.TenantContext>().Set(_a.ToString());
+        var db = scope.ServiceProvider.GetRequiredService<Api.Infrastructure.Database.AppDb>();
+        // every plain type, a null in a nullable and in a reference member, a column named in another case, a column without
+        // a member, two rows, parameters of several types (a null one too)
+        const string sql = """
+            select k as "Text", null::text as "Missing", 42 as "Int", 9000000000::bigint as "Big", 12.345::numeric as "Money",
+                   1.5::float8 as "Real", true as "Flag", @Id::uuid as "Id", null::int as "Maybe", '2026-12-05'::date as "Day",
+                   @At::timestamptz as "At", array['a','b'] as "Tags", 1 as "NOMEMBER", @N::int as "lower_case"
+              from (values ('x'), ('y')) v(k)
+             where @Nothing::text is null
+             order by k
+            """;
+        var at = new DateTimeOffset(2026, 12, 5, 10, 30, 0, TimeSpan.Zero);
+        var param = new { Id = _b, At = at, N = 7, Nothing = (string?)null };
+        var direct = await db.ReadTenantAsync<Wide>(sql, param);
+        await using var tx = await db.BeginTenantAsync();
+        var viaLinq = await db.QueryToListAsync<Wide>(sql, param);
+        await tx.CommitAsync();
+        Assert.Equal(2, direct.Count);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(viaLinq), System.Text.Json.JsonSerializer.Serialize(direct));
+        Assert.Equal(("x", (string?)null, 42, 9000000000L, 12.345m, _b, (int?)null, at, 7), (direct[0].Text, direct[0].Missing, direct[0].Int,
+            direct[0].Big, direct[0].Money, direct[0].Id, direct[0].Maybe, direct[0].At, direct[0].Lower_Case));
+        // an enum member is not a plain column type: LinqToDB maps it (and the read is still one tenant's)
+        var kinds = await db.ReadTenantAsync<WithEnum>("select 1 as \"Kind\", count(*)::int as \"Rows\" from platform.tenant_settings", null);
+        Assert.Equal((Kind.Second, 1), (kinds.Single().Kind, kinds.Single().Rows));
+    }
+
+    enum Kind { First, Second }
+    sealed class WithEnum { public Kind Kind { get; init; } public int Rows { get; init; } }
+
+    sealed class Wide
+    {
+        public string Text { get; init; } = "";
+        public string? Missing { get; init; } = "set";
+        public int Int { get; init; }
+        public long Big { get; init; }
+        public decimal Money { get; init; }
+        public double Real { get; init; }
+        public bool Flag { get; init; }
+        public Guid Id { get; init; }
+        public int? Maybe { get; init; } = 5;
+        public DateOnly Day { get; init; }
+        public DateTimeOffset At { get; init; }
+        public string[] Tags { get; init; } = [];
+        public int Lower_Case { get; init; }
+    }
+
     sealed class Cell { public string Value { get; init; } = ""; }
 }

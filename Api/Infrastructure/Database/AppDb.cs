@@ -37,12 +37,31 @@ public sealed class AppDb : DataConnection
     /// One tenant-scoped read in one round trip: <c>select set_config('app.tenant_id', …, true)</c> and the query go to
     /// PostgreSQL as one batch (one Sync), which runs as one implicit transaction, so the setting holds for the query and
     /// ends with it, exactly as inside <see cref="BeginTenantAsync"/> (no BEGIN, no COMMIT). Outside a transaction only.
+    /// Rows whose members and parameters are all plain column types (<see cref="DirectRead"/>) are read straight from
+    /// Npgsql on this connection with a mapper compiled once per row type and column layout: LinqToDB's command path, the
+    /// throw-away command it builds and the parameter copies cost more than the query on a one-row read (issue 20 §4);
+    /// other rows go through LinqToDB with the batch made by the <see cref="TenantFirst"/> interceptor.
     /// </summary>
     public async Task<List<T>> ReadTenantAsync<T>(string sql, object? param, CancellationToken ct = default)
     {
         var id = _tenant.Id ?? throw new InvalidOperationException("No tenant in context for a tenant-scoped query.");
         if (Transaction is not null)
             throw new InvalidOperationException("ReadTenantAsync runs its own implicit transaction; inside BeginTenantAsync use QueryToListAsync.");
+        if (DirectRead.Supports<T>(param))
+        {
+            var conn = (NpgsqlConnection)await OpenDbConnectionAsync(ct);
+            await using var batch = new NpgsqlBatch(conn);
+            if (CommandTimeout >= 0) batch.Timeout = CommandTimeout;
+            var set = new NpgsqlBatchCommand("select set_config('app.tenant_id', $1, true)");
+            set.Parameters.Add(new NpgsqlParameter { Value = id.ToString() });
+            var query = new NpgsqlBatchCommand(sql);
+            DirectRead.Bind(param, query.Parameters);
+            batch.BatchCommands.Add(set);
+            batch.BatchCommands.Add(query);
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            await reader.NextResultAsync(ct);   // past set_config's one row
+            return await DirectRead.ReadAllAsync<T>(reader, ct);
+        }
         _tenantFirst = id.ToString();
         try { return await this.QueryToListAsync<T>(sql, param, ct); }
         finally { _tenantFirst = null; }

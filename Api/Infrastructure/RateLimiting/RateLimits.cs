@@ -43,11 +43,21 @@ public sealed class RateLimits : IDisposable
     readonly ITimer? _sweep;
     int _fallbackLogged;
 
+    /// <summary>This instance's share of one window. Spending is lock-free (every request of a tenant spends from the same
+    /// allowance, and a lock here was the one contended monitor of the read benchmark); only a grant from the database takes
+    /// the lock, and it publishes the new totals as one immutable <see cref="Grant"/>, so a spender never sees half of it.</summary>
     sealed class Allowance
     {
-        public int Granted, Consumed;
-        public long HandedOut;   // permits the cluster had handed out (capped at the limit) after our last grant
-        public bool Spent;       // the database granted less than asked: nothing is left in this window
+        public int Consumed;                   // permits spent here (Interlocked)
+        public volatile Grant Totals = Grant.None;
+        public volatile bool Spent;            // the database granted less than asked: nothing is left in this window
+    }
+
+    /// <param name="Granted">permits the database granted this instance in the window</param>
+    /// <param name="HandedOut">permits the cluster had handed out (capped at the limit) after our last grant</param>
+    sealed record Grant(int Granted, long HandedOut)
+    {
+        public static readonly Grant None = new(0, 0);
     }
 
     public RateLimits(IConfiguration config, TimeProvider clock, IEnumerable<RateLimitPolicy> policies, Db? db = null, ILogger<RateLimits>? log = null)
@@ -108,8 +118,7 @@ public sealed class RateLimits : IDisposable
         }
         lock (allowance)
         {
-            allowance.Granted += granted;
-            allowance.HandedOut = Math.Min(policy.PermitLimit, before + granted);
+            allowance.Totals = new Grant(allowance.Totals.Granted + granted, Math.Min(policy.PermitLimit, before + granted));
             if (granted < BlockOf(policy)) allowance.Spent = true;
         }
         return TrySpend(policy, allowance) is (true, var remaining) ? (Lease.Granted, remaining, reset) : (Lease.Refused, 0, reset);
@@ -118,11 +127,13 @@ public sealed class RateLimits : IDisposable
     /// <summary>Spends one permit of this instance's allowance; the remaining count is the cluster's, less what we hold unspent.</summary>
     static (bool Spent, int Remaining) TrySpend(RateLimitPolicy policy, Allowance a)
     {
-        lock (a)
+        while (true)
         {
-            if (a.Consumed >= a.Granted) return (false, 0);
-            a.Consumed++;
-            var used = a.HandedOut - (a.Granted - a.Consumed);
+            var totals = a.Totals;   // Granted only grows, so spending against an older snapshot never overspends
+            var consumed = Volatile.Read(ref a.Consumed);
+            if (consumed >= totals.Granted) return (false, 0);
+            if (Interlocked.CompareExchange(ref a.Consumed, consumed + 1, consumed) != consumed) continue;
+            var used = totals.HandedOut - (totals.Granted - (consumed + 1));
             return (true, (int)Math.Max(0, policy.PermitLimit - used));
         }
     }
