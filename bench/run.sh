@@ -36,30 +36,54 @@ if [ ${#scenarios[@]} -eq 0 ]; then
   for f in "$BENCH_DIR"/scenarios/*.sh; do scenarios+=("$(basename "$f" .sh)"); done
 fi
 
+# Scenarios that declare BENCH_DB=<name> (at the top of their file) get a database of their own in bench/.data/<name>, so the
+# data another scenario loads (or an import adds) never changes what they measure: the issue sizes hold (the voice call queue
+# ranks its 20,000 customers, not every customer of every scenario). The rest share bench/.data/postgres. Groups run in
+# the order their first scenario was named: prepare every scenario of the group, start the API on its database, run them,
+# stop it.
+db_of() { ( unset BENCH_DB; source "$BENCH_DIR/scenarios/$1.sh"; echo "${BENCH_DB:-shared}" ); }
+groups=()
+declare -A members=()
 for s in "${scenarios[@]}"; do
-  unset -f prepare run || true
-  source "$BENCH_DIR/scenarios/$s.sh"
-  if declare -F prepare >/dev/null; then echo "== $s: prepare"; prepare; fi
+  g=$(db_of "$s")
+  [ -n "${members[$g]+x}" ] || groups+=("$g")
+  members[$g]="${members[$g]:-} $s"
 done
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-BASE_URL="http://127.0.0.1:$PORT"
-export BASE_URL
-dotnet "$BUILD/Api.dll" --urls "$BASE_URL" > "$RESULTS/api.log" 2>&1 &
-API_PID=$!
-trap 'kill $API_PID 2>/dev/null; wait $API_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "$BASE_URL/readyz" >/dev/null 2>&1 && break
-  kill -0 $API_PID 2>/dev/null || { echo "API exited; see $RESULTS/api.log" >&2; tail -20 "$RESULTS/api.log" >&2; exit 1; }
-  sleep 1
-done
-curl -sf "$BASE_URL/readyz" >/dev/null || { echo "API not ready; see $RESULTS/api.log" >&2; exit 1; }
+API_PID=
+stop_api() { if [ -n "$API_PID" ]; then kill "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true; API_PID=; fi; }
+trap stop_api EXIT
 
-for s in "${scenarios[@]}"; do
-  unset -f prepare run || true
-  source "$BENCH_DIR/scenarios/$s.sh"
-  echo "== $s"
-  run
+for g in "${groups[@]}"; do
+  read -r -a group <<<"${members[$g]}"
+  if [ "$g" = shared ]; then export Database__EmbeddedDataDir="$BENCH_DIR/.data/postgres"
+  else export Database__EmbeddedDataDir="$BENCH_DIR/.data/$g/postgres"; fi
+  [ ${#groups[@]} -eq 1 ] || echo "== database $g (${group[*]})"
+  for s in "${group[@]}"; do
+    unset -f prepare run || true
+    source "$BENCH_DIR/scenarios/$s.sh"
+    if declare -F prepare >/dev/null; then echo "== $s: prepare"; prepare; fi
+  done
+
+  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  BASE_URL="http://127.0.0.1:$PORT"
+  export BASE_URL
+  dotnet "$BUILD/Api.dll" --urls "$BASE_URL" >> "$RESULTS/api.log" 2>&1 &
+  API_PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf "$BASE_URL/readyz" >/dev/null 2>&1 && break
+    kill -0 $API_PID 2>/dev/null || { echo "API exited; see $RESULTS/api.log" >&2; tail -20 "$RESULTS/api.log" >&2; exit 1; }
+    sleep 1
+  done
+  curl -sf "$BASE_URL/readyz" >/dev/null || { echo "API not ready; see $RESULTS/api.log" >&2; exit 1; }
+
+  for s in "${group[@]}"; do
+    unset -f prepare run || true
+    source "$BENCH_DIR/scenarios/$s.sh"
+    echo "== $s"
+    run
+  done
+  stop_api
 done
 echo "== lists at 16 connections (bench/summary.py; also $RESULTS/summary.md)"
 python3 "$BENCH_DIR/summary.py" "$RESULTS" || true

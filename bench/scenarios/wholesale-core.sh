@@ -9,6 +9,7 @@
 #   wholesale-oversell           50 concurrent buyers on 10 products of 10 units each: exactly 100 units sold, 0 oversold
 # WHOLESALE_CORE_ONLY=orders runs only the last two rows (ordering A/B runs without the reads).
 # The module's limits (30/min ordering, 600/min per key) would turn the load into 429s, so they are raised for the bench only.
+BENCH_DB=wholesale-core   # a database of its own (bench/run.sh): the data sizes, nothing another scenario loads
 prepare() {
   export RateLimits__wholesale_ordering__PermitLimit=100000000
   export RateLimits__wholesale_apikey__PermitLimit=100000000

@@ -12,6 +12,7 @@
 # (?product_id=…).
 # Small run: SHIPPING_BENCH_ORDERS=5000 SOURCING_BENCH_PRODUCTS=5000 SOURCING_BENCH_ORDERS=2000 BENCH_DURATION=3s \
 #            BENCH_WARMUP=1s bench/run.sh wholesale-fulfilment
+BENCH_DB=wholesale-fulfilment   # a database of its own (bench/run.sh): the data sizes, nothing another scenario loads
 prepare() {
   $API_CLI wholesale-shipping-bench-data --orders "${SHIPPING_BENCH_ORDERS:-100000}"
   $API_CLI wholesale-bench-data --products "${SOURCING_BENCH_PRODUCTS:-50000}"

@@ -16,6 +16,7 @@
 # recompute measures the 25,000 bench buyers and not the customers the import creates.
 # Small run: SALES_BENCH_CUSTOMERS=2000 SALES_BENCH_ENTRIES=2000 SALES_BENCH_ROWS=5000 BENCH_DURATION=3s BENCH_WARMUP=1s \
 #            bench/run.sh wholesale-sales
+BENCH_DB=wholesale-sales   # a database of its own (bench/run.sh): the data sizes, nothing another scenario loads
 prepare() {
   source "$BENCH_DIR/scenarios/wholesale/common.sh"
   local out

@@ -28,6 +28,7 @@
 # (back-to-back comparisons of a few rows on a shared machine).
 # Small run: WS_STAFF_CUSTOMERS=2000 WS_STAFF_ORDERS=12000 WS_STAFF_PRODUCTS=5000 WS_STAFF_IMPORT_ROWS=5000 \
 #            BENCH_DURATION=3s BENCH_WARMUP=1s bench/run.sh wholesale-staff
+BENCH_DB=wholesale-staff   # a database of its own (bench/run.sh): the data sizes, nothing another scenario loads
 prepare() {
   $API_CLI wholesale-bench-data --products "${WS_STAFF_PRODUCTS:-50000}"
   $API_CLI wholesale-staff-orders-bench-data --customers "${WS_STAFF_CUSTOMERS:-50000}" --orders "${WS_STAFF_ORDERS:-300000}"

@@ -8,6 +8,7 @@
 #   wholesale-voice-call-queue-credit   GET /api/staff/call-queue?credit_status=good                   (no target; watched)
 #   *-c2                                the same at 2 connections (16 on 2 cores measure mostly queueing)
 # WS_VOICE_CUSTOMERS=2000 WS_VOICE_ORDERS=20000 runs it small (bench data loads once per bench database).
+BENCH_DB=wholesale-voice   # a database of its own (bench/run.sh): the data sizes, nothing another scenario loads
 prepare() {
   $API_CLI wholesale-voice-bench-data --customers "${WS_VOICE_CUSTOMERS:-20000}" --orders "${WS_VOICE_ORDERS:-300000}"
 }
