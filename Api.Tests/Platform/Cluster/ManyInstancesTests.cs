@@ -93,6 +93,24 @@ public sealed class ManyInstancesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_burst_on_a_fresh_window_asks_the_database_once()
+    {
+        // 15 callers at once on one instance, limit 1,000 (blocks of 10): the first ask is shared by those waiting for it, the
+        // next ones too, so the counter shows whole blocks for the 15 permits (2 asks), not an ask per caller (up to 150)
+        var limits = _instances[0].Services.GetRequiredService<RateLimits>();
+        var policy = new RateLimitPolicy("cluster-burst", 1000, TimeSpan.FromHours(1));
+        var partition = "test:" + Guid.NewGuid();
+        var leases = await Task.WhenAll(Enumerable.Range(0, 15).Select(_ => Task.Run(async () => (await limits.AcquireAsync(policy, partition)).Lease)));
+        Assert.All(leases, l => Assert.True(l.IsAcquired));
+        await using var conn = _instances[0].OwnerConnection();
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "select taken from platform.rate_limit_counters where partition = $1";
+        cmd.Parameters.Add(new() { Value = partition });
+        Assert.Equal(20L, (long)(await cmd.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
     public async Task A_shoppersearch_ingest_on_one_instance_shows_in_a_search_on_another_within_a_second()
     {
         await DemoData.SeedAsync(_instances[0].Services, CancellationToken.None);

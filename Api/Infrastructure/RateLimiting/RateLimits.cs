@@ -51,6 +51,7 @@ public sealed class RateLimits : IDisposable
         public int Consumed;                   // permits spent here (Interlocked)
         public volatile Grant Totals = Grant.None;
         public volatile bool Spent;            // the database granted less than asked: nothing is left in this window
+        public Task? Refill;                   // the ask to the database in flight, if any (under the lock)
     }
 
     /// <param name="Granted">permits the database granted this instance in the window</param>
@@ -98,30 +99,44 @@ public sealed class RateLimits : IDisposable
         if (!_shared || !db!.Ready.IsCompletedSuccessfully) return Local(policy, partition, window, reset);
 
         var allowance = _allowances.GetOrAdd((policy.Name, partition, window), _ => new Allowance());
-        switch (TrySpend(policy, allowance))
+        while (true)
         {
-            case (true, var left): return (Lease.Granted, left, reset);
-            case (false, _) when allowance.Spent: return (Lease.Refused, 0, reset);
+            switch (TrySpend(policy, allowance))
+            {
+                case (true, var left): return (Lease.Granted, left, reset);
+                case (false, _) when allowance.Spent: return (Lease.Refused, 0, reset);
+            }
+            // one refill in flight per allowance: when a block runs out (or a window starts) under load, the requests in flight
+            // wait for that one ask instead of each queueing on the same counter row with its own commit
+            Task refill;
+            lock (allowance)
+                refill = allowance.Refill is { IsCompleted: false } running ? running
+                    : allowance.Refill = RefillAsync(policy, partition, window, reset, allowance);
+            try
+            {
+                await refill.WaitAsync(ct);
+                Volatile.Write(ref _fallbackLogged, 0);
+            }
+            catch (Exception e) when (DbOutage.IsUnavailable(e) || e is NpgsqlException or TimeoutException)
+            {
+                if (Interlocked.Exchange(ref _fallbackLogged, 1) == 0)
+                    log?.LogWarning("Rate limits fall back to this instance's own counters: {Error}", e.Message);
+                return Local(policy, partition, window, reset);
+            }
         }
+    }
 
-        int granted; long before;
-        try
-        {
-            (granted, before) = await TakeAsync(policy, partition, window, BlockOf(policy), reset, ct);
-            Volatile.Write(ref _fallbackLogged, 0);
-        }
-        catch (Exception e) when (DbOutage.IsUnavailable(e) || e is NpgsqlException or TimeoutException)
-        {
-            if (Interlocked.Exchange(ref _fallbackLogged, 1) == 0)
-                log?.LogWarning("Rate limits fall back to this instance's own counters: {Error}", e.Message);
-            return Local(policy, partition, window, reset);
-        }
+    /// <summary>Asks the database for the next block of this window and publishes it. Not tied to the first asker's
+    /// cancellation: the others waiting on it still need the answer.</summary>
+    async Task RefillAsync(RateLimitPolicy policy, string partition, long window, DateTimeOffset reset, Allowance allowance)
+    {
+        await Task.Yield();   // leave the lock and the caller before the round trip
+        var (granted, before) = await TakeAsync(policy, partition, window, BlockOf(policy), reset, CancellationToken.None);
         lock (allowance)
         {
             allowance.Totals = new Grant(allowance.Totals.Granted + granted, Math.Min(policy.PermitLimit, before + granted));
             if (granted < BlockOf(policy)) allowance.Spent = true;
         }
-        return TrySpend(policy, allowance) is (true, var remaining) ? (Lease.Granted, remaining, reset) : (Lease.Refused, 0, reset);
     }
 
     /// <summary>Spends one permit of this instance's allowance; the remaining count is the cluster's, less what we hold unspent.</summary>
