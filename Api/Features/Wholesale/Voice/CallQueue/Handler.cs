@@ -23,6 +23,12 @@ namespace Api.Features.Wholesale.Voice.CallQueue;
 /// <item>For the page only: reorder candidates (last order's products), top 3 categories by lines ordered, up to 3 upsells
 /// (products in the recent orders of other customers that share a product with this customer's last order, ranked by how often,
 /// never one this customer has bought), talking points, credit status (the shared <see cref="Standing"/> definition) and the last call.</item>
+/// <item>Ranking (issue 16's speed work): the reorder gap is stored in the summary (<c>gap</c>, a generated column, 0027); both
+/// medians are PostgreSQL's <c>percentile_cont(0.5)</c> arithmetic on the middle entries of an index (count, then offset), not a
+/// sort of every customer; candidates come from a <c>last_at</c> range (a day wider than the days window, which is then applied
+/// exactly); the cooldown reads only the calls logged within it (then the customer's latest call) and the page's
+/// <c>last_call</c> is one index lookup per row. <c>CallQueueRankingTests</c> compares every sort, filter and page with the
+/// formula computed plainly.</item>
 /// <item>Plan: the candidates are ranked and the page cut first; the page's live orders and their lines are read once
 /// (materialized), each product's 40 most recent orders once however many page customers share it, and every per-customer
 /// list is grouped and joined to the page (a correlated subquery over a CTE would run the CTE again for every row).</item>
@@ -31,33 +37,47 @@ namespace Api.Features.Wholesale.Voice.CallQueue;
 sealed class Handler(AppDb db, BusinessClock clock) : IRequestHandler<Request, ErrorOr<JsonElement>>
 {
     static string Sql(bool creditFilter) => $$"""
-        with agg as (
-            select s.customer_id, s.n, s.ltv, s.last_at, s.first_at from wholesale.customer_order_stats s
-        ), med as (
-            select coalesce(percentile_cont(0.5) within group (order by extract(epoch from last_at - first_at) / 86400.0 / (n - 1)) filter (where n > 1), 7) as cycle,
-                   nullif(percentile_cont(0.5) within group (order by ltv), 0) as ltv
-              from agg
-        ), lastcall as (
-            select distinct on (l.customer_id) l.customer_id, l.created_at, l.outcome, l.callback_date, l.notes
-              from wholesale.outbound_call_log l where l.customer_id is not null
+        with med_n as materialized (
+            select count(s.gap) as gaps, count(*) as all_n from wholesale.customer_order_stats s
+        ), med_gap as materialized (
+            -- the one or two middle entries of customer_order_stats_gap (one index scan)
+            select array_agg(x.v) as v
+              from (select s.gap::float8 as v from wholesale.customer_order_stats s where s.gap is not null order by s.gap
+                     offset (select (gaps - 1) / 2 from med_n) limit (select 2 - gaps % 2 from med_n)) x
+        ), med_ltv as materialized (
+            select array_agg(x.v) as v
+              from (select s.ltv::float8 as v from wholesale.customer_order_stats s order by s.ltv
+                     offset (select (all_n - 1) / 2 from med_n) limit (select 2 - all_n % 2 from med_n)) x
+        ), med as materialized (
+            -- percentile_cont(0.5) as PostgreSQL computes it over float8: the lower middle value, plus half the difference to
+            -- the upper one when the count is even (7 and null when there are no values, as before)
+            select coalesce(g.v[1] + 0.5::float8 * (g.v[cardinality(g.v)] - g.v[1]), 7) as cycle,
+                   nullif(l.v[1] + 0.5::float8 * (l.v[cardinality(l.v)] - l.v[1]), 0) as ltv
+              from med_gap g cross join med_ltv l
+        ), recent_call as (
+            -- only a call within the cooldown can hide a customer, and then it is the customer's latest call
+            select distinct on (l.customer_id) l.customer_id, l.outcome, l.callback_date
+              from wholesale.outbound_call_log l
+             where l.customer_id is not null and l.created_at >= now() - make_interval(days => @Cooldown)
              order by l.customer_id, l.created_at desc, l.id desc
         ), cand as (
             select c.id, c.phone, nullif(trim(concat_ws(' ', c.first_name, c.last_name)), '') as name, c.company_name,
                    a.n, a.ltv, round(a.ltv / a.n, 2) as aov, (a.last_at at time zone @Tz)::date as last_day,
                    @Today - (a.last_at at time zone @Tz)::date as days,
-                   greatest(case when a.n > 1 then extract(epoch from a.last_at - a.first_at) / 86400.0 / (a.n - 1) else med.cycle end, 1) as cycle,
-                   least(greatest(coalesce(a.ltv / med.ltv, 1), 0.5), 3) as weight,
-                   lc.created_at as call_at, lc.outcome as call_outcome, lc.callback_date, lc.notes as call_notes
-              from agg a cross join med
+                   greatest(case when a.n > 1 then a.gap else med.cycle end, 1) as cycle,
+                   least(greatest(coalesce(a.ltv / med.ltv, 1), 0.5), 3) as weight
+              from wholesale.customer_order_stats a cross join med
               join wholesale.customers c on c.id = a.customer_id
-              left join lastcall lc on lc.customer_id = c.id
+              left join recent_call rc on rc.customer_id = c.id
              where not c.do_not_call and c.deleted_at is null and c.merged_into is null
                and c.phone ~ '^\+[1-9][0-9]{6,14}$'
                and not exists (select from wholesale.do_not_call d where d.phone = c.phone)
                and a.n >= @MinOrders
+               -- the days window as a range of last_at (a day wider each side, for the index), then exactly
+               and a.last_at >= (@Today - @MaxDays - 1)::timestamp at time zone @Tz
+               and a.last_at < (@Today - @MinDays + 2)::timestamp at time zone @Tz
                and @Today - (a.last_at at time zone @Tz)::date between @MinDays and @MaxDays
-               and (lc.created_at is null or lc.created_at < now() - make_interval(days => @Cooldown)
-                    or (lc.outcome in ('interested_callback', 'busy_callback') and lc.callback_date <= @Today))
+               and (rc.customer_id is null or (rc.outcome in ('interested_callback', 'busy_callback') and rc.callback_date <= @Today))
         ), scored as (
             select cand.*, round((days / cycle * weight)::numeric, 2) as score from cand
         ), {{(creditFilter
@@ -117,6 +137,7 @@ sealed class Handler(AppDb db, BusinessClock clock) : IRequestHandler<Request, E
             select u.customer_id, array_agg(u.name order by u.rn) as names from ups u where u.rn <= 3 group by u.customer_id
         ), rows as (
             select pg.*, coalesce(pg.credit_status, cr.credit_status) as credit,
+                   lc.created_at as call_at, lc.outcome as call_outcome, lc.callback_date, lc.notes as call_notes,
                    coalesce(rl.names, '{}') as reorder_candidates, coalesce(cl.names, '{}') as top_categories,
                    coalesce(ul.names, '{}') as suggested_upsells
               from page pg
@@ -124,6 +145,8 @@ sealed class Handler(AppDb db, BusinessClock clock) : IRequestHandler<Request, E
               left join reorder_l rl on rl.customer_id = pg.id
               left join cats_l cl on cl.customer_id = pg.id
               left join ups_l ul on ul.customer_id = pg.id
+              left join lateral (select l.created_at, l.outcome, l.callback_date, l.notes from wholesale.outbound_call_log l
+                                  where l.customer_id = pg.id order by l.created_at desc, l.id desc limit 1) lc on true
         )
         select json_build_object(
             'results', coalesce(json_agg(json_build_object(
