@@ -81,6 +81,34 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync($"{WsKit.Base}/api/sales/import-status/abc")).StatusCode);
     }
 
+    /// <summary>The first line of an order names its customer, wherever the order's other lines are in the file and whatever
+    /// they say (the job carries the first line's fields as it streams; the staged rows are no longer updated).</summary>
+    [Fact]
+    public async Task An_orders_first_line_names_its_customer_even_when_its_lines_are_apart()
+    {
+        var c = await api.StaffClientAsync(await api.CreateStaffAsync("sales_rep"));
+        var sku = WsKit.Unique("IMF-");
+        await api.CreateProductAsync(sku: sku, stock: 10);
+        var (p1, p2) = (SalesKit.Phone(), SalesKit.Phone());
+        var (o1, o2) = (WsKit.Unique("F-"), WsKit.Unique("F-"));
+        var csv = Header +
+                  $"{o1},2025-03-01,Ann First,First Cafe,{p1},ann@first.test,{sku},,1,10,\n" +
+                  $"{o2},2025-03-02,Bo Other,Other Diner,{p2},,{sku},,1,20,yes\n" +
+                  $"{o1},2025-03-01,Someone Else,Else Bar,{p2},else@bar.test,{sku},,2,5,yes\n";
+        var status = await WaitAsync(c, await UploadAsync(c, csv));
+        Assert.Equal(2, (int)status["orders_created"]!);
+        Assert.Equal(2, (int)status["customers_created"]!);
+        Assert.Equal("Ann First|First Cafe|" + p1 + "|ann@first.test|20.00|2", await api.Scalar<string>("""
+            select o.delivery_name || '|' || o.delivery_company || '|' || o.delivery_phone || '|' || o.delivery_email || '|' || o.total_amount
+                   || '|' || (select count(*) from wholesale.order_items i where i.order_id = o.id)
+            from wholesale.orders o where o.order_number = $1
+            """, o1));
+        var first = await api.Scalar<long>("select customer_id from wholesale.orders where order_number = $1", o1);
+        Assert.Equal(p1, await api.Scalar<string>("select phone from wholesale.customers where id = $1", first));
+        Assert.False(await api.Scalar<bool>("select do_not_call from wholesale.customers where id = $1", first));   // its own line said no
+        Assert.True(await api.Scalar<bool>("select do_not_call from wholesale.customers c join wholesale.orders o on o.customer_id = c.id where o.order_number = $1", o2));
+    }
+
     [Fact]
     public async Task Numbers_on_the_do_not_call_list_are_imported_as_do_not_call()
     {

@@ -1,4 +1,6 @@
 -- Finishes an import from its staged rows (run statement by statement, in the job's transaction; "-- step" separates them).
+-- An order's customer is the one named on its first line: the job writes those fields on every line of the order as it
+-- streams the file (no update of the staged rows here).
 -- 1. Orders with a bad line are left out whole.
 delete from wholesale.sales_import_rows where import_id = @ImportId and order_number = any(@BadOrders);
 -- step 2. Orders already in the database (an earlier upload of the same file) are skipped; answers how many.
@@ -8,26 +10,20 @@ with gone as (
     returning r.order_number
 )
 select count(distinct order_number)::int from gone;
--- step 3. An order's customer is the one named on its first line.
-update wholesale.sales_import_rows r
-   set phone = h.phone, email = h.email, customer_name = h.customer_name, company_name = h.company_name, do_not_call = h.do_not_call
-  from (select distinct on (order_number) order_number, line_no, phone, email, customer_name, company_name, do_not_call
-          from wholesale.sales_import_rows where import_id = @ImportId order by order_number, line_no) h
- where r.import_id = @ImportId and r.order_number = h.order_number and r.line_no <> h.line_no;
--- step 4. Customers by phone.
+-- step 3. Customers by phone.
 update wholesale.sales_import_rows r set customer_id = m.id
   from (select k.phone, (select c.id from wholesale.customers c
                           where c.phone = k.phone and c.deleted_at is null and c.merged_into is null order by c.id limit 1) as id
           from (select distinct phone from wholesale.sales_import_rows where import_id = @ImportId and phone is not null) k) m
  where r.import_id = @ImportId and r.phone = m.phone and m.id is not null;
--- step 5. Then by email.
+-- step 4. Then by email.
 update wholesale.sales_import_rows r set customer_id = m.id
   from (select k.email, (select c.id from wholesale.customers c
                           where c.email = k.email and c.deleted_at is null and c.merged_into is null order by c.id limit 1) as id
           from (select distinct email from wholesale.sales_import_rows
                  where import_id = @ImportId and customer_id is null and email is not null) k) m
  where r.import_id = @ImportId and r.customer_id is null and r.email = m.email and m.id is not null;
--- step 6. Everyone else becomes one imported contact per phone, else email, else name, else order: ids drawn up front.
+-- step 5. Everyone else becomes one imported contact per phone, else email, else name, else order: ids drawn up front.
 with keys as (
     select distinct coalesce(phone, 'e:' || lower(email::text), 'n:' || lower(coalesce(company_name, customer_name)), 'o:' || order_number) as key
     from wholesale.sales_import_rows where import_id = @ImportId and customer_id is null
@@ -38,7 +34,7 @@ update wholesale.sales_import_rows r set customer_id = ids.id, new_customer = tr
   from ids
  where r.import_id = @ImportId and r.customer_id is null
    and coalesce(r.phone, 'e:' || lower(r.email::text), 'n:' || lower(coalesce(r.company_name, r.customer_name)), 'o:' || r.order_number) = ids.key;
--- step 7. Create them (do-not-call when the file says so or the number is on the do-not-call list, issue 16) and honour the
+-- step 6. Create them (do-not-call when the file says so or the number is on the do-not-call list, issue 16) and honour the
 -- file's do-not-call marks on matched customers.
 insert into wholesale.customers (id, kind, first_name, last_name, company_name, phone, email, do_not_call, notes)
 overriding system value
@@ -49,13 +45,13 @@ select distinct on (r.customer_id) r.customer_id, 'imported', nullif(split_part(
 from wholesale.sales_import_rows r
 where r.import_id = @ImportId and r.new_customer
 order by r.customer_id, r.line_no;
--- step 8.
+-- step 7.
 update wholesale.customers c set do_not_call = true, updated_at = now()
  where c.id in (select r.customer_id from wholesale.sales_import_rows r
                  where r.import_id = @ImportId and not r.new_customer
                    and (r.do_not_call or exists (select from wholesale.do_not_call d where d.phone = r.phone)))
    and not c.do_not_call;
--- step 9. Orders (delivered and paid history, no stock moved, nothing sent) and their lines; products by SKU, then name.
+-- step 8. Orders (delivered and paid history, no stock moved, nothing sent) and their lines; products by SKU, then name.
 with heads as (
     select order_number, min(order_date) as order_date, (array_agg(customer_id order by line_no))[1] as customer_id,
            (array_agg(customer_name order by line_no))[1] as customer_name, (array_agg(company_name order by line_no))[1] as company_name,
@@ -94,11 +90,11 @@ select (select count(*)::int from ins) as "OrdersCreated",
        (select count(distinct customer_id)::int from wholesale.sales_import_rows where import_id = @ImportId and new_customer) as "CustomersCreated",
        (select count(*)::int from items) as "ItemsCreated",
        (select count(*)::int from items where product_id is null) as "UnlinkedItems";
--- step 10. The import's result; the staging rows go.
+-- step 9. The import's result; the staging rows go.
 update wholesale.sales_imports
    set total_rows = @TotalRows, orders_created = @OrdersCreated, customers_created = @CustomersCreated, items_created = @ItemsCreated,
        unlinked_items = @UnlinkedItems, skipped_orders = @SkippedOrders, error_count = @ErrorCount, errors = cast(@Errors as jsonb),
        completed_at = now()
  where id = @ImportId;
--- step 11.
+-- step 10.
 delete from wholesale.sales_import_rows where import_id = @ImportId;

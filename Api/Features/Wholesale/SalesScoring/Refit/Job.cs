@@ -5,6 +5,7 @@ using Api.Infrastructure.Database;
 using Api.Infrastructure.Jobs;
 using LinqToDB.Data;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Api.Features.Wholesale.SalesScoring.Refit;
 
@@ -18,7 +19,6 @@ sealed class Job(AppDb db, BusinessClock clock, IOptions<SalesScoringOptions> op
 {
     public const string Type = "wholesale.scores.refit";
     const long LockKey = 0x5C0_4E5;
-    static readonly string HistorySql = Sql.Load<Job>("History.sql");
     static readonly string SaveSql = Sql.Load<Job>("SaveScores.sql");
 
     public sealed record Payload(string Trigger, long? StaffId);
@@ -68,10 +68,7 @@ sealed class Job(AppDb db, BusinessClock clock, IOptions<SalesScoringOptions> op
         var today = clock.Today;
         await job.ReportAsync(1, 4, "reading order history", ct);
         var read = Stopwatch.StartNew();
-        var rows = await db.QueryToListAsync<HistoryRow>(HistorySql, new
-        {
-            Zone = clock.ZoneId, Cutoff = today.ToString("yyyy-MM-dd"), HoldoutCutoff = HoldoutCutoff(today).ToString("yyyy-MM-dd"),
-        }, ct);
+        var rows = await History.ReadAsync((NpgsqlConnection)await db.OpenDbConnectionAsync(ct), clock.Zone, today, HoldoutCutoff(today), ct);
         var readMs = (int)read.ElapsedMilliseconds;
         if (rows.Count < opts.MinCustomers)
             throw new FitFailed($"too few customers with orders to fit ({rows.Count}; at least {opts.MinCustomers})");
@@ -87,7 +84,8 @@ sealed class Job(AppDb db, BusinessClock clock, IOptions<SalesScoringOptions> op
         if (!bg.Converged) throw new FitFailed($"BG/NBD fit did not converge (r={bg.R:g4}, alpha={bg.Alpha:g4}, a={bg.A:g4}, b={bg.B:g4})");
         if (!gg.Converged) throw new FitFailed($"Gamma-Gamma fit did not converge (p={gg.P:g4}, q={gg.Q:g4}, gamma={gg.Gamma:g4})");
 
-        var scored = data.Select((c, i) =>
+        // the predictions are independent per customer (Hyp2F1 series each): spread over the cores, in order
+        var scored = data.AsParallel().AsOrdered().Select((c, i) =>
         {
             var pAlive = Model.PAlive(bg, c);
             var e90 = Model.ExpectedTransactions(bg, c, 90 / 7.0);
@@ -153,14 +151,14 @@ sealed class Job(AppDb db, BusinessClock clock, IOptions<SalesScoringOptions> op
 
     /// <summary>Refit on history up to 13 weeks ago (the H* figures of the one history read), then the predicted transactions of
     /// those 13 weeks against the actual ones.</summary>
-    Dictionary<string, object?> Holdout(List<HistoryRow> all)
+    Dictionary<string, object?> Holdout(List<History.Row> all)
     {
         var rows = all.Where(r => r.InHoldout).ToList();
         var data = rows.Select(r => new Rft(r.HX, (double)r.HTx, (double)r.HT, r.HX > 0 ? (double)(r.HRepeatAmount / r.HX) : 0)).ToList();
         if (data.Count < options.Value.MinCustomers || data.Count(d => d.X > 0) < options.Value.MinRepeatBuyers)
             return new() { ["weeks"] = 13, ["status"] = "skipped", ["reason"] = "too little history before the holdout period" };
         var fit = Model.FitBgNbd(data);
-        var predicted = data.Select(c => Model.ExpectedTransactions(fit, c, 13)).ToList();
+        var predicted = data.AsParallel().AsOrdered().Select(c => Model.ExpectedTransactions(fit, c, 13)).ToList();
         double actualTotal = rows.Sum(r => r.HLater), predictedTotal = predicted.Sum();
         var mae = rows.Select((r, i) => Math.Abs(predicted[i] - r.HLater)).Average();
         return new()
@@ -171,27 +169,7 @@ sealed class Job(AppDb db, BusinessClock clock, IOptions<SalesScoringOptions> op
         };
     }
 
-    static Rft ToRft(HistoryRow r) => new(r.X, (double)r.Tx, (double)r.T, r.X > 0 ? (double)(r.RepeatAmount / r.X) : 0);
+    static Rft ToRft(History.Row r) => new(r.X, (double)r.Tx, (double)r.T, r.X > 0 ? (double)(r.RepeatAmount / r.X) : 0);
 
     sealed class FitFailed(string message) : Exception(message);
-
-    sealed class HistoryRow
-    {
-        public long CustomerId { get; init; }
-        public int X { get; init; }
-        public decimal Tx { get; init; }
-        public decimal T { get; init; }
-        public decimal RepeatAmount { get; init; }
-        public int Orders { get; init; }
-        public decimal Spent { get; init; }
-        public DateTimeOffset FirstAt { get; init; }
-        public DateTimeOffset? LastAt { get; init; }
-        public int Later { get; init; }
-        public bool InHoldout { get; init; }
-        public int HX { get; init; }
-        public decimal HTx { get; init; }
-        public decimal HT { get; init; }
-        public decimal HRepeatAmount { get; init; }
-        public int HLater { get; init; }
-    }
 }
