@@ -1,6 +1,6 @@
 -- Inventory needs in one set-based statement.
---   daily units   = units sold on live, uncancelled orders in the last @WindowDays days / @WindowDays (product_sales_daily
---                   for the window's whole UTC days, the order lines for its first, partial day)
+--   daily units   = units sold on live, uncancelled orders in the last @WindowDays days / @WindowDays (the running
+--                   per-product total of the window, product_sales_window_units)
 --   lead time     = the shortest lead time among active suppliers listing the product's category (case-insensitive name),
 --                   else @DefaultLead
 --   reorder point = ceil(daily units x (lead time + @SafetyDays))
@@ -10,28 +10,8 @@
 -- Only products with tracked stock (stock_quantity not null) can need ordering; without a product id only those with sales
 -- in the window are candidates (no sales: reorder point 0), which keeps the work proportional to what sold.
 with sales as (
-    -- the window starts at a precise instant: its whole UTC days after the first come from the daily rollup (0023), the
-    -- first, partial day from the orders themselves. A day's units are never negative, so a product with a day above 0
-    -- sold in the window, as one with a line did. (Two grouped halves, not one union, so the planner knows the row count.)
-    select coalesce(d.product_id, f.product_id) as product_id, (coalesce(d.units, 0) + coalesce(f.units, 0))::int as units
-    from (
-        select product_id, sum(units) as units
-        from wholesale.product_sales_daily
-        where day > ((now() - make_interval(days => @WindowDays)) at time zone 'UTC')::date and units > 0
-          and (@ProductId::bigint is null or product_id = @ProductId::bigint)
-        group by product_id
-    ) d
-    full join (
-        select i.product_id, sum(i.quantity) as units
-        from wholesale.orders o
-        join wholesale.order_items i on i.order_id = o.id
-        where o.created_at >= now() - make_interval(days => @WindowDays)
-          and o.created_at < ((((now() - make_interval(days => @WindowDays)) at time zone 'UTC')::date + 1)::timestamp at time zone 'UTC')
-          and o.status <> 'cancelled' and o.deleted_at is null
-          and i.product_id is not null
-          and (@ProductId::bigint is null or i.product_id = @ProductId::bigint)
-        group by i.product_id
-    ) f on f.product_id = d.product_id
+    -- the window's running per-product total (0028) corrected to now(): see functions/product_sales_window_units.sql
+    select product_id, units::int as units from wholesale.product_sales_window_units(now(), @WindowDays, @ProductId::bigint)
 ), candidates as (
     select product_id, units from sales
     union all
