@@ -28,3 +28,8 @@ where d.day >= (select from_day from wholesale.product_sales_window_state)
 group by d.product_id
 having sum(d.units) <> 0;
 analyze wholesale.product_sales_window;
+
+-- the list's figures (stock against the window's units, the category for the lead time) read the live tracked-stock
+-- products index-only instead of the 4,300 heap pages of wholesale.products; names only for the rows answered
+create index products_reorder_stock on wholesale.products (id) include (stock_quantity, category_id)
+    where deleted_at is null and stock_quantity is not null;

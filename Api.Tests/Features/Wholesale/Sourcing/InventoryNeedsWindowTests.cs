@@ -142,6 +142,71 @@ public sealed class InventoryNeedsWindowTests(ApiFactory api) : IClassFixture<Ap
         foreach (var at in instants) await AssertExactAsync(at, products, "after the changes, rolled back");
     }
 
+    /// <summary>The plain computation of the documented rules, straight from the order lines (no rollup, no pre-filter).</summary>
+    const string PlainList = """
+        with s as (
+            select i.product_id, sum(i.quantity)::int as units
+            from wholesale.orders o join wholesale.order_items i on i.order_id = o.id
+            where o.created_at >= now() - interval '90 days' and o.status <> 'cancelled' and o.deleted_at is null
+              and i.product_id is not null
+            group by 1
+        ), lead as (
+            select lower(c.name) as category, min(s.lead_time_days) as days
+            from wholesale.suppliers s cross join unnest(s.product_categories) c(name)
+            where s.is_active and s.lead_time_days is not null group by 1
+        ), inc as (
+            select si.product_id, sum(si.quantity)::int as qty
+            from wholesale.sourcing_shipment_items si
+            join wholesale.sourcing_shipments h on h.id = si.shipment_id and h.status not in ('received', 'cancelled')
+            group by 1
+        ), f as (
+            select p.id, p.stock_quantity as stock, s.units, s.units::numeric / 90 as daily,
+                   coalesce(l.days, 30) as lead_days, coalesce(inc.qty, 0) as incoming
+            from s join wholesale.products p on p.id = s.product_id and p.deleted_at is null
+            left join wholesale.categories cat on cat.id = p.category_id
+            left join lead l on l.category = lower(cat.name)
+            left join inc on inc.product_id = p.id
+            where p.stock_quantity is not null
+        )
+        select string_agg(format('%s:%s:%s:%s:%s', id, units, lead_days, ceil(daily * (lead_days + 14)),
+                                 greatest(ceil(daily * (lead_days + 44)) - stock - incoming, 1)), ',' order by n)
+        from (select f.*, row_number() over (order by (stock + incoming) / nullif(daily, 0) nulls last, units desc, id) as n
+              from f where stock + incoming < ceil(daily * (lead_days + 14))) x
+        """;
+
+    [Fact]
+    public async Task The_list_equals_the_plain_computation_rows_and_order()
+    {
+        var staff = await api.StaffClientAsync();
+        var categories = new List<long>();
+        for (var k = 0; k < 3; k++)
+        {
+            var name = WsKit.Unique("Win Cat ");
+            categories.Add(await api.CreateCategoryAsync(name));
+            if (k < 2) await SupplierAsync(staff, name, leadTime: k == 0 ? 5 : 75);   // the third has the default 30
+        }
+        var now = new DateTimeOffset(DateTime.SpecifyKind(await api.Scalar<DateTime>("select now()"), DateTimeKind.Utc));
+        var rng = new Random(15);
+        var products = new List<long>();
+        for (var k = 0; k < 60; k++)
+        {
+            var p = await api.CreateProductAsync(stock: k % 7 == 6 ? null : rng.Next(0, 120), categoryId: categories[k % 3]);
+            products.Add(p);
+            for (var j = rng.Next(0, 4); j > 0; j--)
+                await OrderAsync(now.AddDays(-rng.Next(0, 100)).AddMinutes(-rng.Next(0, 1440)), (p, rng.Next(1, 60)));
+        }
+        await ShipmentAsync(staff, new { items = products.Where((_, i) => i % 5 == 0).Select(p => new { product_id = p, quantity = 7 }).ToArray() });
+        // some sales stop counting, the running total lags a few days behind
+        await api.Exec("update wholesale.orders set status = 'cancelled' where id in (select o.id from wholesale.orders o join wholesale.order_items i on i.order_id = o.id where i.product_id = any($1) and o.id % 4 = 0)", products.ToArray());
+        Assert.True(await RollAsync(now.AddDays(-3)));
+
+        var plain = await api.Scalar<string>(PlainList);
+        var list = (await staff.GetAsync($"{S}/inventory-needs?limit=5000").Ok()).AsArray();
+        var answered = string.Join(",", list.Select(n => $"{n!["product_id"]}:{n["units_sold_90d"]}:{n["lead_time_days"]}:{n["reorder_point"]}:{n["suggested_quantity"]}"));
+        Assert.Contains(list, n => products.Contains((long)n!["product_id"]!));
+        Assert.Equal(plain, answered);
+    }
+
     [Fact]
     public async Task The_endpoint_answers_the_order_lines_with_the_roll_behind_or_ahead()
     {

@@ -14,7 +14,7 @@ language sql stable as $$
                (select s.from_day from wholesale.product_sales_window_state s) as from_day
         from (select as_of - make_interval(days => window_days) as start) x
     ), fix as (
-        select c.product_id, sum(c.units) as units
+        select c.product_id, sum(c.units)::bigint as units
         from (
             select d.product_id, case when d.day < b.first_day then -d.units else d.units end as units
             from wholesale.product_sales_daily d, b
