@@ -3,30 +3,19 @@
 -- inserted lines add, the deleted ones subtract, an update subtracts the old lines and adds the new. The orders of the
 -- lines are locked FOR SHARE first, so a concurrent status change (cancel, soft delete) of the same order waits for this
 -- transaction and then sees these lines (product_sales_daily_orders), or this statement waits for it and sees the new status.
+-- Since 0028 the same deltas of days on or after the state's from_day also move wholesale.product_sales_window (the running
+-- window total per product); the state row is held FOR KEY SHARE until commit, so a roll (product_sales_window_roll) either
+-- saw these lines committed or moves from_day before they are added.
 create or replace function wholesale.product_sales_daily_items() returns trigger
 language plpgsql as $$
+declare
+    v_from date;
 begin
     if tg_op = 'TRUNCATE' then
-        truncate wholesale.product_sales_daily;
+        truncate wholesale.product_sales_daily, wholesale.product_sales_window;
         return null;
     end if;
-    if tg_op = 'INSERT' then
-        perform 1 from wholesale.orders o where o.id in (select order_id from new_rows where product_id is not null) for share;
-        insert into wholesale.product_sales_daily as d (product_id, day, units)
-        select r.product_id, (o.created_at at time zone 'UTC')::date, sum(r.quantity)
-        from new_rows r join wholesale.orders o on o.id = r.order_id
-        where r.product_id is not null and o.status <> 'cancelled' and o.deleted_at is null
-        group by 1, 2
-        on conflict (product_id, day) do update set units = d.units + excluded.units;
-    elsif tg_op = 'DELETE' then
-        perform 1 from wholesale.orders o where o.id in (select order_id from old_rows where product_id is not null) for share;
-        insert into wholesale.product_sales_daily as d (product_id, day, units)
-        select r.product_id, (o.created_at at time zone 'UTC')::date, -sum(r.quantity)
-        from old_rows r join wholesale.orders o on o.id = r.order_id
-        where r.product_id is not null and o.status <> 'cancelled' and o.deleted_at is null
-        group by 1, 2
-        on conflict (product_id, day) do update set units = d.units + excluded.units;
-    else
+    if tg_op = 'UPDATE' then
         -- most line updates touch neither the order, the product nor the quantity: nothing to do
         if not exists (select 1 from old_rows o join new_rows n on n.id = o.id
                        where (n.order_id, n.product_id, n.quantity) is distinct from (o.order_id, o.product_id, o.quantity)) then
@@ -35,20 +24,63 @@ begin
         perform 1 from wholesale.orders o
         where o.id in (select order_id from new_rows where product_id is not null
                        union select order_id from old_rows where product_id is not null) for share;
-        insert into wholesale.product_sales_daily as d (product_id, day, units)
-        select x.product_id, x.day, sum(x.units)
-        from (
-            select r.product_id, (o.created_at at time zone 'UTC')::date as day, r.quantity::bigint as units
+    elsif tg_op = 'INSERT' then
+        perform 1 from wholesale.orders o where o.id in (select order_id from new_rows where product_id is not null) for share;
+    else
+        perform 1 from wholesale.orders o where o.id in (select order_id from old_rows where product_id is not null) for share;
+    end if;
+    select s.from_day into v_from from wholesale.product_sales_window_state s for key share;
+
+    if tg_op = 'INSERT' then
+        with delta as (
+            select r.product_id, (o.created_at at time zone 'UTC')::date as day, sum(r.quantity)::bigint as units
             from new_rows r join wholesale.orders o on o.id = r.order_id
             where r.product_id is not null and o.status <> 'cancelled' and o.deleted_at is null
-            union all
-            select r.product_id, (o.created_at at time zone 'UTC')::date, -r.quantity::bigint
+            group by 1, 2
+        ), daily as (
+            insert into wholesale.product_sales_daily as d (product_id, day, units)
+            select product_id, day, units from delta
+            on conflict (product_id, day) do update set units = d.units + excluded.units
+        )
+        insert into wholesale.product_sales_window as w (product_id, units)
+        select product_id, sum(units) from delta where day >= v_from group by 1 having sum(units) <> 0
+        on conflict (product_id) do update set units = w.units + excluded.units;
+    elsif tg_op = 'DELETE' then
+        with delta as (
+            select r.product_id, (o.created_at at time zone 'UTC')::date as day, -sum(r.quantity)::bigint as units
             from old_rows r join wholesale.orders o on o.id = r.order_id
             where r.product_id is not null and o.status <> 'cancelled' and o.deleted_at is null
-        ) x
-        group by 1, 2
-        having sum(x.units) <> 0
-        on conflict (product_id, day) do update set units = d.units + excluded.units;
+            group by 1, 2
+        ), daily as (
+            insert into wholesale.product_sales_daily as d (product_id, day, units)
+            select product_id, day, units from delta
+            on conflict (product_id, day) do update set units = d.units + excluded.units
+        )
+        insert into wholesale.product_sales_window as w (product_id, units)
+        select product_id, sum(units) from delta where day >= v_from group by 1 having sum(units) <> 0
+        on conflict (product_id) do update set units = w.units + excluded.units;
+    else
+        with delta as (
+            select x.product_id, x.day, sum(x.units) as units
+            from (
+                select r.product_id, (o.created_at at time zone 'UTC')::date as day, r.quantity::bigint as units
+                from new_rows r join wholesale.orders o on o.id = r.order_id
+                where r.product_id is not null and o.status <> 'cancelled' and o.deleted_at is null
+                union all
+                select r.product_id, (o.created_at at time zone 'UTC')::date, -r.quantity::bigint
+                from old_rows r join wholesale.orders o on o.id = r.order_id
+                where r.product_id is not null and o.status <> 'cancelled' and o.deleted_at is null
+            ) x
+            group by 1, 2
+            having sum(x.units) <> 0
+        ), daily as (
+            insert into wholesale.product_sales_daily as d (product_id, day, units)
+            select product_id, day, units from delta
+            on conflict (product_id, day) do update set units = d.units + excluded.units
+        )
+        insert into wholesale.product_sales_window as w (product_id, units)
+        select product_id, sum(units) from delta where day >= v_from group by 1 having sum(units) <> 0
+        on conflict (product_id) do update set units = w.units + excluded.units;
     end if;
     return null;
 end
