@@ -69,6 +69,12 @@ sealed class MatchQualityCommand : ICliCommand
                 }
                 list.Add((p, said));
             }
+            foreach (var kind in list.Select(v => v.Pair.Kind).Distinct())
+            {
+                var these = list.Where(v => v.Pair.Kind == kind).ToList();
+                result.Add(Make("pairs-by-kind:" + kind, engine, "all", these.Count, these.Count(v => v.Said), these.Count(v => v.Said && v.Pair.Match),
+                    these.Count(v => v.Pair.Match), engine == "tfidf" ? threshold : null));
+            }
             foreach (var split in new[] { "test", "all" })
             {
                 var these = list.Where(v => split == "all" || v.Pair.Split == split).ToList();
@@ -113,9 +119,16 @@ sealed class MatchQualityCommand : ICliCommand
         log.WriteLine();
         log.WriteLine("| view | split | engine | judged | picks | correct | true | precision | recall | F1 |");
         log.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var f in result.OrderBy(f => f.View == "pairs" ? 0 : 1).ThenBy(f => f.Split == "test" ? 0 : 1).ThenBy(f => Array.IndexOf(Engines, f.Engine)))
+        foreach (var f in result.Where(f => !f.View.StartsWith("pairs-by-kind", StringComparison.Ordinal)).OrderBy(f => f.View == "pairs" ? 0 : 1).ThenBy(f => f.Split == "test" ? 0 : 1).ThenBy(f => Array.IndexOf(Engines, f.Engine)))
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {f.View} | {f.Split} | {f.Engine} | {f.Judged} | {f.Picks} | {f.Correct} | {f.Positives} | {100 * f.Precision:0.0} | {100 * f.Recall:0.0} | {100 * f.F1:0.0} |"));
+        log.WriteLine();
+        log.WriteLine("pairs accepted per kind (all splits): kind (matches/pairs): " + string.Join(", ", Engines) + " accepted");
+        foreach (var group in result.Where(f => f.View.StartsWith("pairs-by-kind:", StringComparison.Ordinal)).GroupBy(f => f.View))
+        {
+            var first = group.First();
+            log.WriteLine($"  {group.Key["pairs-by-kind:".Length..]} ({first.Positives}/{first.Judged}): {string.Join(" / ", group.Select(f => f.Picks))}");
+        }
         return result;
     }
 
@@ -138,13 +151,14 @@ sealed class MatchQualityCommand : ICliCommand
     public static double TuneThreshold(List<(double Score, bool Match)> train)
     {
         var (best, bestF1) = (0.5, -1.0);
-        for (var t = 0.01; t <= 1.0; t += 0.01)
+        for (var step = 1; step <= 100; step++)
         {
+            var t = step / 100.0;   // not an accumulated sum: the threshold reported is the one compared
             var picks = train.Count(x => x.Score >= t);
             var correct = train.Count(x => x.Score >= t && x.Match);
             var positives = train.Count(x => x.Match);
             var f1 = picks == 0 || positives == 0 || correct == 0 ? 0 : 2.0 * correct / (picks + positives);
-            if (f1 > bestF1 + 1e-12) (best, bestF1) = (Math.Round(t, 2), f1);
+            if (f1 > bestF1 + 1e-12) (best, bestF1) = (t, f1);
         }
         return best;
     }

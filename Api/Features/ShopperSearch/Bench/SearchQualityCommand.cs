@@ -39,6 +39,7 @@ sealed class SearchQualityCommand : ICliCommand
 
     public sealed record Product(string Id, string Name, string Category, string Sub, string Brand, string Color, string Tags, double Price, string Gender, string Details);
     public sealed record Query(string Text, string Type, Dictionary<string, int> Grades);
+    public sealed record QueryResult(string Set, string Engine, string Query, string Type, double Ndcg10, int Results, string[] Top3, double Ms);
     public sealed record EngineFigures(string Set, string Engine, string Type, int Queries, double Ndcg10, double ZeroResultRate, int Nonsense, int NonsenseEmpty,
         double P50Ms, double P95Ms);
 
@@ -47,17 +48,23 @@ sealed class SearchQualityCommand : ICliCommand
         var data = args.TryGetValue("data", out var d) ? d : Path.Combine(RepoRoot(), "bench", "quality", "data");
         var limit = args.TryGetValue("queries", out var qn) && int.TryParse(qn, out var n) && n > 0 ? n : int.MaxValue;
         var merchant = args.TryGetValue("merchant", out var m) && long.TryParse(m, out var mm) ? mm : 90001;
-        var figures = await EvaluateAsync(services, data, limit, merchant, Console.Out, ct);
+        var perQuery = new List<QueryResult>();
+        var figures = await EvaluateAsync(services, data, limit, merchant, Console.Out, perQuery, ct);
         if (args.TryGetValue("out", out var outPath))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
-            await File.WriteAllTextAsync(outPath, JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true }), ct);
+            await File.WriteAllTextAsync(outPath, JsonSerializer.Serialize(new { figures, queries = perQuery }, new JsonSerializerOptions { WriteIndented = true }), ct);
         }
         return 0;
     }
 
     /// <summary>Loads both sets, runs every engine, prints the table to <paramref name="log"/> and returns the figures.</summary>
-    public static async Task<List<EngineFigures>> EvaluateAsync(IServiceProvider services, string data, int queryLimit, long merchant, TextWriter log, CancellationToken ct)
+    public static Task<List<EngineFigures>> EvaluateAsync(IServiceProvider services, string data, int queryLimit, long merchant, TextWriter log, CancellationToken ct) =>
+        EvaluateAsync(services, data, queryLimit, merchant, log, [], ct);
+
+    /// <summary>As above, adding every query's outcome per engine to <paramref name="perQuery"/> (the JSON's "queries").</summary>
+    public static async Task<List<EngineFigures>> EvaluateAsync(IServiceProvider services, string data, int queryLimit, long merchant, TextWriter log,
+        List<QueryResult> perQuery, CancellationToken ct)
     {
         var result = new List<EngineFigures>();
         var sets = new[] { ("hand", "catalog.tsv", "search-judgements.tsv"), ("generated", "generated-catalog.tsv", "generated-judgements.tsv") };
@@ -70,7 +77,7 @@ sealed class SearchQualityCommand : ICliCommand
             var watch = Stopwatch.StartNew();
             var (rowIds, vectors) = await LoadIntoDatabaseAsync(services, model, id, products, ct);
             log.WriteLine($"{set}: {products.Count} products loaded and embedded in {watch.Elapsed.TotalSeconds:0.0} s; {queries.Count} queries");
-            result.AddRange(await RunSetAsync(services, model, set, id, products, rowIds, vectors, queries, ct));
+            result.AddRange(await RunSetAsync(services, model, set, id, products, rowIds, vectors, queries, perQuery, ct));
         }
         log.WriteLine();
         log.WriteLine("| set | engine | type | queries | NDCG@10 | zero-result rate | nonsense empty | p50 ms | p95 ms |");
@@ -82,7 +89,7 @@ sealed class SearchQualityCommand : ICliCommand
     }
 
     static async Task<List<EngineFigures>> RunSetAsync(IServiceProvider services, LocalEmbedder model, string set, long merchant, List<Product> products,
-        Dictionary<long, string> rowIds, List<(long Id, float[] Vector)> vectors, List<Query> queries, CancellationToken ct)
+        Dictionary<long, string> rowIds, List<(long Id, float[] Vector)> vectors, List<Query> queries, List<QueryResult> perQuery, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(merchant.ToString(CultureInfo.InvariantCulture));
@@ -128,6 +135,7 @@ sealed class SearchQualityCommand : ICliCommand
                 var ranked = await Search(engine, query.Text);
                 var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                 rows.Add((query, Ndcg(ranked, query.Grades, 10), ranked.Count, ms));
+                perQuery.Add(new QueryResult(set, engine, query.Text, query.Type, Math.Round(rows[^1].Ndcg, 4), ranked.Count, [.. ranked.Take(3)], Math.Round(ms, 2)));
             }
             foreach (var type in new[] { "all" }.Concat(queries.Select(q => q.Type).Distinct()))
             {
