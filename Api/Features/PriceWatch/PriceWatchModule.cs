@@ -32,6 +32,7 @@ static class PriceWatchModule
         services.AddSingleton<IDemoSeeder, Demo.Seeder>();
         services.AddSingleton<ITokenMinter, TokenMinter>();
         services.AddSingleton<ICliCommand, Demo.BenchData>();
+        services.AddSingleton<ICliCommand, Quality.MatchQualityCommand>();
         return services;
     }
 

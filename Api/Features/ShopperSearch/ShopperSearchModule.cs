@@ -30,6 +30,7 @@ static class ShopperSearchModule
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Keys.KeysCommand>();
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.BenchDataCommand>();
         services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.EmbedBenchCommand>();
+        services.AddSingleton<Api.Infrastructure.Cli.ICliCommand, Bench.SearchQualityCommand>();
         return services;
     }
 
