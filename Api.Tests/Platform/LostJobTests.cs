@@ -147,16 +147,31 @@ public sealed class LostJobTests(LostJobsFactory api, ITestOutputHelper output) 
     public async Task Measure_how_long_a_lost_job_takes_to_finish_after_its_worker_dies()
     {
         var times = new List<double>();
+        var observed = new List<double>();
         for (var i = 0; i < 5; i++)
         {
-            // timed from before the insert: its lease starts at the statement's now(), and under load the insert's round trip
-            // (commit included) can take a tenth of a second, which a stopwatch started after it would miss
             var sw = Stopwatch.StartNew();
             var id = await AbandonedAsync("lost.quick", 3, TimeSpan.FromSeconds(1));
             await WaitAsync(id, s => s.Status == "succeeded", TimeSpan.FromSeconds(10));
-            times.Add(sw.Elapsed.TotalSeconds);
+            observed.Add(sw.Elapsed.TotalSeconds);
+            times.Add(await ServerSecondsAsync(id));
         }
-        output.WriteLine($"lease 1 s, sweep 0.25 s, poll 0.1 s: lost job finished after min {times.Min():0.00} s, max {times.Max():0.00} s, mean {times.Average():0.00} s");
+        output.WriteLine($"lease 1 s, sweep 0.25 s, poll 0.1 s: lost job finished after min {times.Min():0.00} s, max {times.Max():0.00} s, " +
+                         $"mean {times.Average():0.00} s on the database's clock (insert to finish); as seen by this test's 20 ms poll " +
+                         $"max {observed.Max():0.00} s");
+        // timed on the database's clock, from the insert's now() (where the lease starts) to the worker's finish: what the
+        // system guarantees. The test's own view adds the insert's round trip and its polling reads, which under a loaded
+        // clean-clone CI run stretched one of five to 2.38 s while the jobs themselves ran on time
         Assert.All(times, t => Assert.InRange(t, 0.9, 1 + 0.25 + 0.1 + 1.0));
+    }
+
+    async Task<double> ServerSecondsAsync(long id)
+    {
+        await using var conn = api.OwnerConnection();
+        await conn.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand(
+            "select extract(epoch from finished_at - created_at)::float8 from platform.jobs where id = $1", conn);
+        cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = id });
+        return (double)(await cmd.ExecuteScalarAsync())!;
     }
 }
