@@ -21,14 +21,8 @@ public sealed class PlatformAdmin(Secrets secrets, IConfiguration config)
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return false;
         var token = authorization["Bearer ".Length..].Trim();
         if (token.Count(c => c == '.') != 2) return false;   // not a JWT (e.g. a module's own admin token)
-        var result = await Tokens.ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secrets.Get(Schemes.PlatformSigningKey))),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ValidateIssuer = config["Auth:Platform:Issuer"] is not null, ValidIssuer = config["Auth:Platform:Issuer"],
-            ValidateAudience = config["Auth:Platform:Audience"] is not null, ValidAudience = config["Auth:Platform:Audience"],
-            ValidateLifetime = true, RequireExpirationTime = true, ClockSkew = TimeSpan.FromSeconds(30),
-        });
+        var result = await Tokens.ValidateTokenAsync(token, HmacTokens.Parameters(secrets.Get(Schemes.PlatformSigningKey),
+            config["Auth:Platform:Issuer"], config["Auth:Platform:Audience"], TimeSpan.FromSeconds(30)));
         return result.IsValid && result.Claims.TryGetValue(Claim, out var v) && v is true or "true";
     }
 

@@ -112,14 +112,9 @@ public sealed class AdPrioritySessionHandler(IOptionsMonitor<AuthenticationSchem
     {
         string? header = Request.Headers.Authorization;
         if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var result = await Tokens.ValidateTokenAsync(header["Bearer ".Length..].Trim(), new TokenValidationParameters
-        {
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secrets.Get(AdPriorityAuth.ApiSecretSetting))),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ValidateIssuer = false,   // checked below against dest
-            ValidAudience = AdPriorityAuth.ApiKey(config),
-            ValidateLifetime = true, RequireExpirationTime = true, ClockSkew = TimeSpan.FromSeconds(10),
-        });
+        var result = await Tokens.ValidateTokenAsync(header["Bearer ".Length..].Trim(), HmacTokens.Parameters(
+            secrets.Get(AdPriorityAuth.ApiSecretSetting), issuer: null /* checked below against dest */, AdPriorityAuth.ApiKey(config),
+            TimeSpan.FromSeconds(10)));
         if (!result.IsValid) return AuthenticateResult.Fail("invalid session token");
 
         var iss = result.ClaimsIdentity.FindFirst("iss")?.Value;

@@ -50,14 +50,8 @@ public sealed class JwtSchemeHandler(IOptionsMonitor<JwtSchemeOptions> options, 
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 
-    TokenValidationParameters Parameters() => new()
-    {
-        IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secrets.Get(Options.SigningKeySetting))),
-        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-        ValidateIssuer = Options.Issuer is not null, ValidIssuer = Options.Issuer,
-        ValidateAudience = Options.Audience is not null, ValidAudience = Options.Audience,
-        ValidateLifetime = true, RequireExpirationTime = true, ClockSkew = Options.ClockSkew,
-    };
+    TokenValidationParameters Parameters() =>
+        HmacTokens.Parameters(secrets.Get(Options.SigningKeySetting), Options.Issuer, Options.Audience, Options.ClockSkew);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
         ApiErrors.WriteAsync(Context, new ApiError(401, null, "Valid authentication token required"));

@@ -152,14 +152,8 @@ public sealed class ShopperMerchantHandler(IOptionsMonitor<AuthenticationSchemeO
     /// <summary>The shop of a valid App Bridge session token (signature, lifetime, audience; iss and dest name one shop), else null.</summary>
     async Task<string?> SessionShopAsync(string token, string secret)
     {
-        var result = await Tokens.ValidateTokenAsync(token, new Microsoft.IdentityModel.Tokens.TokenValidationParameters
-        {
-            IssuerSigningKey = new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(secret)),
-            ValidAlgorithms = [Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256],
-            ValidateIssuer = false,   // checked against dest below
-            ValidAudience = config[ShopperSearchAuth.ShopifyKeySetting] is { Length: > 0 } k ? k : "shopper-dev-api-key",
-            ValidateLifetime = true, RequireExpirationTime = true, ClockSkew = TimeSpan.FromSeconds(10),
-        });
+        var result = await Tokens.ValidateTokenAsync(token, HmacTokens.Parameters(secret, issuer: null /* checked against dest below */,
+            config[ShopperSearchAuth.ShopifyKeySetting] is { Length: > 0 } k ? k : "shopper-dev-api-key", TimeSpan.FromSeconds(10)));
         if (!result.IsValid) return null;
         var iss = result.ClaimsIdentity.FindFirst("iss")?.Value;
         var dest = result.ClaimsIdentity.FindFirst("dest")?.Value;

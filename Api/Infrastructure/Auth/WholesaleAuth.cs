@@ -116,16 +116,13 @@ public static class WholesaleAuth
         return request.Cookies[CookieName] is { } c && c.Count(ch => ch == '.') == 2 ? c : null;
     }
 
+    static readonly JsonWebTokenHandler StaffTokens = new() { MapInboundClaims = false };
+
     /// <summary>Validates signature, issuer, audience and lifetime; returns (staff id, jti) or null.</summary>
     public static async Task<(long StaffId, Guid Jti)?> ReadStaffTokenAsync(string token, string signingKey)
     {
-        var result = await new JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey)),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ValidIssuer = TokenIssuer, ValidAudience = TokenAudience,
-            ValidateLifetime = true, RequireExpirationTime = true, ClockSkew = TimeSpan.FromSeconds(30),
-        });
+        var result = await StaffTokens.ValidateTokenAsync(token,
+            HmacTokens.Parameters(signingKey, TokenIssuer, TokenAudience, TimeSpan.FromSeconds(30)));
         if (!result.IsValid) return null;
         if (!long.TryParse(result.ClaimsIdentity.FindFirst("sub")?.Value, out var staffId)) return null;
         if (!Guid.TryParse(result.ClaimsIdentity.FindFirst("jti")?.Value, out var jti)) return null;
