@@ -54,43 +54,56 @@ sealed class Handler(AppDb db, BusinessClock clock) : IRequestHandler<Request, E
             select coalesce(g.v[1] + 0.5::float8 * (g.v[cardinality(g.v)] - g.v[1]), 7) as cycle,
                    nullif(l.v[1] + 0.5::float8 * (l.v[cardinality(l.v)] - l.v[1]), 0) as ltv
               from med_gap g cross join med_ltv l
-        ), recent_call as (
-            -- only a call within the cooldown can hide a customer, and then it is the customer's latest call
-            select distinct on (l.customer_id) l.customer_id, l.outcome, l.callback_date
-              from wholesale.outbound_call_log l
-             where l.customer_id is not null and l.created_at >= now() - make_interval(days => @Cooldown)
-             order by l.customer_id, l.created_at desc, l.id desc
+        ), hidden as materialized (
+            -- only a call within the cooldown can hide a customer, and then it is the customer's latest call: hidden unless
+            -- that call is a callback due today or earlier. One jsonb set of the hidden ids, looked up per candidate (a join
+            -- to these calls ran, in the generic plan, as a nested loop re-sorting them for every candidate)
+            select coalesce(jsonb_object_agg(rc.customer_id::text, true)
+                              filter (where not coalesce(rc.outcome in ('interested_callback', 'busy_callback') and rc.callback_date <= @Today, false)),
+                            '{}') as ids
+              from (select distinct on (l.customer_id) l.customer_id, l.outcome, l.callback_date
+                      from wholesale.outbound_call_log l
+                     where l.customer_id is not null and l.created_at >= now() - make_interval(days => @Cooldown)
+                     order by l.customer_id, l.created_at desc, l.id desc) rc
+        ), uncallable as materialized (
+            -- customers never called, whatever the filters: flagged do_not_call, deleted, merged, a missing or non-E.164 phone
+            -- (the exact negation of the callable condition; partial index customers_uncallable, 0030), or a number on the
+            -- do-not-call list. A handful of ids in one jsonb set, so the candidates need no customers row each
+            select coalesce(jsonb_object_agg(x.id::text, true), '{}') as ids
+              from (select c.id from wholesale.customers c
+                     where (not c.do_not_call and c.deleted_at is null and c.merged_into is null
+                            and c.phone ~ '^\+[1-9][0-9]{6,14}$') is not true
+                    union
+                    select c.id from wholesale.do_not_call d
+                     cross join lateral (select c.id from wholesale.customers c where c.phone = d.phone offset 0) c) x
         ), cand as (
-            select c.id, c.phone, nullif(trim(concat_ws(' ', c.first_name, c.last_name)), '') as name, c.company_name,
-                   -- the standing's no_terms case from the customer alone (not approved for net-30): no order needs reading
-                   (not c.account_approved or c.payment_terms <> 'net30') is true as no_terms,
+            select a.customer_id as id,
                    a.n, a.ltv, round(a.ltv / a.n, 2) as aov, (a.last_at at time zone @Tz)::date as last_day,
                    @Today - (a.last_at at time zone @Tz)::date as days,
                    greatest(case when a.n > 1 then a.gap else med.cycle end, 1) as cycle,
                    least(greatest(coalesce(a.ltv / med.ltv, 1), 0.5), 3) as weight
-              from wholesale.customer_order_stats a cross join med
-              join wholesale.customers c on c.id = a.customer_id
-              left join recent_call rc on rc.customer_id = c.id
-             where not c.do_not_call and c.deleted_at is null and c.merged_into is null
-               and c.phone ~ '^\+[1-9][0-9]{6,14}$'
-               and not exists (select from wholesale.do_not_call d where d.phone = c.phone)
-               and a.n >= @MinOrders
+              from wholesale.customer_order_stats a cross join med cross join hidden h cross join uncallable u
+             where a.n >= @MinOrders
                -- the days window as a range of last_at (a day wider each side, for the index), then exactly
                and a.last_at >= (@Today - @MaxDays - 1)::timestamp at time zone @Tz
                and a.last_at < (@Today - @MinDays + 2)::timestamp at time zone @Tz
                and @Today - (a.last_at at time zone @Tz)::date between @MinDays and @MaxDays
-               and (rc.customer_id is null or (rc.outcome in ('interested_callback', 'busy_callback') and rc.callback_date <= @Today))
+               and u.ids -> a.customer_id::text is null
+               and h.ids -> a.customer_id::text is null
         ), scored as (
             select cand.*, round((days / cycle * weight)::numeric, 2) as score from cand
         ), {{(creditFilter
-            ? "ids as (select id from scored where not no_terms), " + Standing.Cte.Trim() + ", " + CreditFilter
+            ? "ids as (select s.id from scored s join wholesale.customers c on c.id = s.id where (not c.account_approved or c.payment_terms <> 'net30') is not true), " + Standing.Cte.Trim() + ", " + CreditFilter
             : "filtered as (select s.*, null::text as credit_status from scored s)")}},
-        page as (
+        ranked as (
             select f.*, count(*) over () as total from filtered f
              order by case when @Sort = 'days_desc' then f.days end desc nulls last,
                       case when @Sort = 'ltv_desc' then f.ltv end desc nulls last,
                       f.score desc, f.id
              limit @Limit offset @Offset
+        ), page as materialized (
+            select r.*, c.phone, nullif(trim(concat_ws(' ', c.first_name, c.last_name)), '') as name, c.company_name
+              from ranked r join wholesale.customers c on c.id = r.id
         ), {{(creditFilter ? "" : "ids as (select id from page), " + Standing.Cte.Trim() + ",")}}
         pord as materialized (
             select o.customer_id, o.id, o.created_at
@@ -112,30 +125,22 @@ sealed class Handler(AppDb db, BusinessClock clock) : IRequestHandler<Request, E
               from pitems pi group by pi.customer_id
         ), cats as (
             select x.customer_id, x.name, row_number() over (partition by x.customer_id order by x.lines desc, x.name) as rn
-              from (select pi.customer_id, cat.name, count(*) as lines
-                      from pitems pi join wholesale.products p on p.id = pi.product_id join wholesale.categories cat on cat.id = p.category_id
-                     group by pi.customer_id, cat.name) x
+              from (select pp.customer_id, cat.name, sum(pp.lines) as lines
+                      from (select pi.customer_id, pi.product_id, count(*) as lines from pitems pi group by pi.customer_id, pi.product_id) pp
+                      join wholesale.products p on p.id = pp.product_id join wholesale.categories cat on cat.id = p.category_id
+                     group by pp.customer_id, cat.name) x
         ), recent as materialized (
             select rp.product_id, po.order_id
               from (select distinct product_id from reorder where product_id is not null) rp
               cross join lateral (select i.order_id from wholesale.order_items i where i.product_id = rp.product_id order by i.order_id desc limit 40) po
-        ), rlines as materialized (
-            -- the lines of those orders, each order read once however many reorder products (and page customers) share it
-            select i2.order_id, i2.product_id
-              from (select distinct order_id from recent) ro join wholesale.order_items i2 on i2.order_id = ro.order_id
-             where i2.product_id is not null
-        ), co as materialized (
-            -- per reorder product: how often each product appears in its recent orders (once per product, not per customer)
-            select po.product_id, rl.product_id as other, count(*) as together
-              from recent po join rlines rl on rl.order_id = po.order_id
-             group by po.product_id, rl.product_id
         ), peer as (
-            select r.customer_id, co.other as product_id, sum(co.together) as together
+            select r.customer_id, i2.product_id, count(*) as together
               from reorder r
-              join co on co.product_id = r.product_id
+              join recent po on po.product_id = r.product_id
+              join wholesale.order_items i2 on i2.order_id = po.order_id
               left join mine m on m.customer_id = r.customer_id
-             where not (co.other = any(coalesce(m.products, '{}')))
-             group by r.customer_id, co.other
+             where i2.product_id is not null and not (i2.product_id = any(coalesce(m.products, '{}')))
+             group by r.customer_id, i2.product_id
         ), ups as (
             select pe.customer_id, p.name, row_number() over (partition by pe.customer_id order by pe.together desc, p.name) as rn
               from peer pe join wholesale.products p on p.id = pe.product_id
