@@ -32,6 +32,10 @@ namespace Api.Features.Wholesale.Voice.CallQueue;
 /// <item>Plan: the candidates are ranked and the page cut first; the page's live orders and their lines are read once
 /// (materialized), each product's 40 most recent orders once however many page customers share it, and every per-customer
 /// list is grouped and joined to the page (a correlated subquery over a CTE would run the CTE again for every row).</item>
+/// <item>Generic plans (0030): the statement is prepared, and after five runs PostgreSQL uses a generic plan that estimates one
+/// candidate and nested-loops CTE joins. So the uncallable customers (partial index <c>customers_uncallable</c> plus listed
+/// numbers), the cooldown-hidden ones and, for the credit filter, the standings are each one jsonb object looked up per
+/// candidate, never a join of two CTEs; candidates are summary rows alone and <c>customers</c> is read for the page.</item>
 /// </list>
 /// </summary>
 sealed class Handler(AppDb db, BusinessClock clock) : IRequestHandler<Request, ErrorOr<JsonElement>>
