@@ -125,7 +125,7 @@ public sealed class CallQueueRankingTests(VoiceApi api) : IClassFixture<VoiceApi
     /// <summary>
     /// Customers with one to seven orders at uneven times (fractional days, so gaps are not whole), cancelled and soft-deleted
     /// orders, equal totals and equal histories (score ties broken by id), net-30 accounts good and overdue, do-not-call and
-    /// missing phones and listed numbers, and calls: recent, old, callbacks due and not yet due, two calls at the same instant.
+    /// missing phones and listed numbers, deleted and merged customers, and calls: recent, old, callbacks due and not yet due, two calls at the same instant.
     /// </summary>
     async Task Seed(string tag, int customers, string area)
     {
@@ -137,6 +137,14 @@ public sealed class CallQueueRankingTests(VoiceApi api) : IClassFixture<VoiceApi
                    case when g % 3 = 0 then 'net30' else 'prepaid' end, g % 3 = 0, case when g % 3 = 0 then 2000 else 0 end, g % 29 = 0
               from generate_series(1, $2) g
             """, tag, customers, area);
+        // deleted and merged customers (their orders stay, so they keep a summary row): never listed (0030's uncallable set)
+        await api.Exec("""
+            update wholesale.customers c
+               set deleted_at = case when substr(c.username, length($1) + 1)::int % 31 = 0 then now() end,
+                   merged_into = case when substr(c.username, length($1) + 1)::int % 37 = 0
+                                      then (select t.id from wholesale.customers t where t.username = $1 || '1') end
+             where c.username like $1 || '%' and substr(c.username, length($1) + 1)::int % 31 * (substr(c.username, length($1) + 1)::int % 37) = 0
+            """, tag);
         // numbers on the do-not-call list (no flag on the customer)
         await api.Exec("""
             insert into wholesale.do_not_call (phone, reason)

@@ -30,10 +30,10 @@ static class Standing
             select i.id, i.customer_id, i.invoice_number, i.total as due, i.due_date, i.status, i.order_id
               from wholesale.invoices i
              where i.customer_id in (select id from ids) and i.deleted_at is null and i.status in ('sent', 'overdue')
-        ), net_sum as (
+        ), net_sum as materialized (
             select customer_id, sum(due) as bal, sum(due) filter (where due_date < @Today) as od, count(*) filter (where due_date < @Today) as odn
               from net_due group by customer_id
-        ), inv_sum as (
+        ), inv_sum as materialized (
             select customer_id, sum(due) filter (where order_id is null) as bal,
                    sum(due) filter (where status = 'overdue' or due_date < @Today) as od,
                    count(*) filter (where status = 'overdue' or due_date < @Today) as odn
