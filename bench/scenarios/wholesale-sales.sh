@@ -16,10 +16,13 @@
 # recompute measures the 25,000 bench buyers and not the customers the import creates.
 # Small run: SALES_BENCH_CUSTOMERS=2000 SALES_BENCH_ENTRIES=2000 SALES_BENCH_ROWS=5000 BENCH_DURATION=3s BENCH_WARMUP=1s \
 #            bench/run.sh wholesale-sales
+# WHOLESALE_SALES_ONLY=import runs only the import row (A/B runs of the import on a copied bench database: the data is
+# already loaded, so prepare only writes the file; copy the database again before each run, the import's orders stay).
 BENCH_DB=wholesale-sales   # a database of its own (bench/run.sh): the issue's data sizes, nothing another scenario loads
 prepare() {
   source "$BENCH_DIR/scenarios/wholesale/common.sh"
   local out
+  if [ "${WHOLESALE_SALES_ONLY:-}" != import ]; then
   out=$($API_CLI wholesale-sales-bench-data --customers "${SALES_BENCH_CUSTOMERS:-25000}")
   echo "$out" | grep -v '^FIT '
   bench_record wholesale-sales-fit "$(python3 - "$(echo "$out" | sed -n 's/^FIT //p')" <<'PY'
@@ -34,6 +37,7 @@ print(json.dumps(r))
 PY
 )" >/dev/null
   ws_target wholesale-sales-fit fit_seconds "<" 2 s
+  fi
   $API_CLI wholesale-sales-calling-bench-data --entries "${SALES_BENCH_ENTRIES:-50000}" \
     --rows "${SALES_BENCH_ROWS:-200000}" --csv "$RESULTS/sales-import.csv"
 }
@@ -42,6 +46,7 @@ run() {
   source "$BENCH_DIR/scenarios/wholesale/common.sh"
   local base=$WS_BASE admin rep before started status
   admin=$(ws_login admin); rep=$(ws_login salesrep)
+  if [ "${WHOLESALE_SALES_ONLY:-}" != import ]; then
 
   # the recompute: from the POST to its run's end, polled through the scores list's last_run
   lastrun() {
@@ -68,6 +73,7 @@ run() {
   BENCH_CONNECTIONS=2 ws_http wholesale-sales-scores-c2 30 "$base/api/customers/scores" "Authorization: Bearer $admin"
   BENCH_CONNECTIONS=2 ws_http wholesale-sales-calling-list-c2 30 "$base/api/sales/calling-list?per_page=50" "Authorization: Bearer $admin"
   BENCH_CONNECTIONS=2 ws_http wholesale-sales-calling-list-rep-c2 30 "$base/api/sales/calling-list?segment=priority&per_page=50" "Authorization: Bearer $rep"
+  fi
 
   # the import: one upload of the generated file, timed from the upload to the job's `completed`
   local csv="$RESULTS/sales-import.csv" job
