@@ -49,16 +49,24 @@ sealed class LocalRuleVerifier : IMatchVerifier
         var conflicts = 0;
         if (a.Sizes.Count > 0 && b.Sizes.Count > 0 && Units.Relation(a.Sizes, b.Sizes) == Units.SizeRelation.Different) conflicts++;
         if (a.Category is not null && b.Category is not null && a.Category != b.Category) conflicts++;
-        if (a.Brand is not null && b.Brand is not null && a.Brand != b.Brand) conflicts++;
+        if (Brands.Conflict(a.Brand, b.Brand)) conflicts++;
         conflicts += FuzzyMatcher.AttributeConflicts(a, b).Count();
+        if (FuzzyMatcher.ColourConflict(a, b)) conflicts++;
+        if (FuzzyMatcher.AccessoryConflict(a, b)) conflicts++;
         if (FuzzyMatcher.IdentityConflict(a, b)) conflicts++;
         if (a.Variant is not null && b.Variant is not null && a.Variant != b.Variant) conflicts++;
-        if (FuzzyMatcher.WordCoverage(a, b) < 0.5) conflicts++;   // most of the shorter name's words must appear in the other
+        // below the profile's threshold the verifier needs positive evidence: a shared model number (a rewritten listing, "New
+        // Panasonic KX-TGA670B Phone (Retail Packaging)", keeps the model and drops the words) or most of the shorter name's words
+        // in the other. At or above it, what fuzzy accepted stands unless a conflict says otherwise: the verifier only removes
+        // matches (hybrid and ai are at least as careful as fuzzy, not stricter on wording).
+        if (fuzzy < profile.MinConfidence && !SharedIdentifier(a, b) && FuzzyMatcher.WordCoverage(a, b) < 0.5) conflicts++;
         var agree = (a.Sizes.Count > 0 && b.Sizes.Count > 0 && Units.Relation(a.Sizes, b.Sizes) == Units.SizeRelation.Same ? 1 : 0) + (a.Category is not null && a.Category == b.Category ? 1 : 0);
-        var same = conflicts == 0 && fuzzy >= 45;
+        var same = conflicts == 0 && (fuzzy >= 45 || SharedIdentifier(a, b));
         var confidence = same ? Math.Min(95, Math.Max(fuzzy, 80) + 5 * agree) : Math.Min(fuzzy, 35);
         return Task.FromResult((same, Math.Round(confidence, 2)));
     }
+
+    static bool SharedIdentifier(Prepared a, Prepared b) => a.Identifiers.Overlaps(b.Identifiers);
 }
 
 /// <summary>
