@@ -55,11 +55,10 @@ sealed class LocalRuleVerifier : IMatchVerifier
         if (FuzzyMatcher.AccessoryConflict(a, b)) conflicts++;
         if (FuzzyMatcher.IdentityConflict(a, b)) conflicts++;
         if (a.Variant is not null && b.Variant is not null && a.Variant != b.Variant) conflicts++;
-        // below the profile's threshold the verifier needs positive evidence: a shared model number (a rewritten listing, "New
-        // Panasonic KX-TGA670B Phone (Retail Packaging)", keeps the model and drops the words) or most of the shorter name's words
-        // in the other. At or above it, what fuzzy accepted stands unless a conflict says otherwise: the verifier only removes
-        // matches (hybrid and ai are at least as careful as fuzzy, not stricter on wording).
-        if (fuzzy < profile.MinConfidence && !SharedIdentifier(a, b) && FuzzyMatcher.WordCoverage(a, b) < 0.5) conflicts++;
+        // positive evidence: a shared model number (a rewritten listing, "New Panasonic KX-TGA670B Phone (Retail Packaging)",
+        // keeps the model and drops the words), the same brand named on both sides with a shared catalogue number of 2+ digits
+        // ("New Bose 40271 Audio", "Klein Tools 32500 11-in-1"), or most of the shorter name's words in the other
+        if (!SharedIdentifier(a, b) && !SameBrandAndNumber(a, b) && FuzzyMatcher.WordCoverage(a, b) < 0.5) conflicts++;
         var agree = (a.Sizes.Count > 0 && b.Sizes.Count > 0 && Units.Relation(a.Sizes, b.Sizes) == Units.SizeRelation.Same ? 1 : 0) + (a.Category is not null && a.Category == b.Category ? 1 : 0);
         var same = conflicts == 0 && (fuzzy >= 45 || SharedIdentifier(a, b));
         var confidence = same ? Math.Min(95, Math.Max(fuzzy, 80) + 5 * agree) : Math.Min(fuzzy, 35);
@@ -67,6 +66,9 @@ sealed class LocalRuleVerifier : IMatchVerifier
     }
 
     static bool SharedIdentifier(Prepared a, Prepared b) => a.Identifiers.Overlaps(b.Identifiers);
+
+    static bool SameBrandAndNumber(Prepared a, Prepared b) =>
+        a.Brand is not null && a.Brand == b.Brand && a.Numbers.Any(n => n.Length >= 2 && b.Numbers.Contains(n));
 }
 
 /// <summary>

@@ -36,7 +36,8 @@ static class MatchDecision
                     if (c.Confidence < p.AiVerifyMin) break;   // sorted: the rest are lower still
                     prepared ??= matcher.Prepare(own);
                     var (same, conf) = await verifier.VerifyAsync(prepared, matcher.Prepare(c.Product), c.Confidence, p, ct);
-                    if (same) accepted.Add(c with { Confidence = conf });
+                    if (!same) break;   // as before: a refused candidate ends the list (lower ones get no second chance)
+                    accepted.Add(c with { Confidence = conf });
                 }
                 break;
             default:   // ai: the verifier judges the top fuzzy candidates
