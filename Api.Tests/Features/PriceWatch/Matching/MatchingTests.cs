@@ -41,6 +41,43 @@ public sealed class MatchingTests(PriceWatchFactory api) : IClassFixture<PriceWa
     }
 
     [Fact]
+    public async Task Each_listing_goes_to_one_own_product_unless_the_profile_allows_many_to_one_and_vendors_name_brands()
+    {
+        var t = await PwTenant.CreateAsync(api, "free");
+        await PwData.SeedAsync(api, t.Id, "https://rival.example", ("Amber Glass Jar 2oz", 4, 4), ("Sony Wool Suit Jacket Navy", 90, 90));
+        var i = 0;
+        // two own variants that both fit the one jar listing; a jacket whose vendor (Harbor Row) conflicts with the listing's brand
+        foreach (var (title, vendor) in new[] { ("Amber Glass Jar 2 oz", (string?)null), ("Amber Glass Jar 2oz Wholesale", null), ("Navy Wool Suit Jacket", "Harbor Row"), ("Sony Headphones", "Sony") })
+            await Pw.ExecAsync(api, t.Id, "insert into pricewatch.brand_products (tenant_id, shopify_variant_id, title, vendor, price) values (@t, @v, @n, @vn, 4)",
+                ("t", t.Id), ("v", $"v{i++}"), ("n", title), ("vn", (object?)vendor ?? DBNull.Value));
+
+        async Task<List<string>> MatchAsync()
+        {
+            var session = (string)(await (await t.Client().PostJson(Base, new { method = "fuzzy" })).Json())["session_id"]!;
+            Assert.Equal("completed", (string?)(await WaitAsync(t, session))["status"]);
+            var rows = await t.Client().GetAsync("/pricewatch/api/match/status/" + session);
+            var names = new List<string>();
+            await using var conn = api.OwnerConnection();
+            await conn.OpenAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand("""
+                select bp.title || ' -> ' || pt.product_name from pricewatch.product_matches m join pricewatch.brand_products bp on bp.id = m.brand_product_id
+                  join pricewatch.product_tracking pt on pt.id = m.product_tracking_id where m.tenant_id = @t order by 1
+                """, conn);
+            cmd.Parameters.AddWithValue("t", t.Id);
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync()) names.Add(r.GetString(0));
+            return names;
+        }
+
+        // one-to-one (default): the better-scored variant takes the listing; the jacket is blocked by the brand conflict
+        // ("Sony" is learned from the other product's vendor field)
+        Assert.Equal(["Amber Glass Jar 2 oz -> Amber Glass Jar 2oz"], await MatchAsync());
+        var put = await t.Client().PutJson("/pricewatch/api/profile", new { industry_slug = "custom", industry_name = "Custom", scoring_config = new { allow_many_to_one = true } });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(["Amber Glass Jar 2 oz -> Amber Glass Jar 2oz", "Amber Glass Jar 2oz Wholesale -> Amber Glass Jar 2oz"], await MatchAsync());
+    }
+
+    [Fact]
     public async Task Ai_and_hybrid_are_plan_gated_and_use_the_local_verifier()
     {
         var free = await Catalog("free");

@@ -15,7 +15,10 @@ namespace Api.Features.PriceWatch.Quality;
 /// file), match when at least a threshold tuned for F1 on the <c>train</c> split.
 /// Two views: <c>pairs</c> (each labelled pair judged alone: does the engine accept this listing for this product?) and
 /// <c>best-listing</c> (each own product picks at most one listing from the pool of every listing in the file; a pick is right when
-/// that pair is labelled a match; recall over own products that have a labelled match). Figures on the <c>test</c> split and on all.
+/// that pair is labelled a match; recall over own products that have a labelled match) and <c>assigned</c> (what the job stores:
+/// every accepted candidate, then the one-to-one <see cref="Assignment"/> over the pool). Own products carry their vendor from the
+/// tenant's catalog (<c>catalog.tsv</c>), and brands are learned from those vendor values (<see cref="Brands"/>), as the job does
+/// with both catalogs' vendor fields; the listings have no vendor. Figures on the <c>test</c> split and on all.
 /// </summary>
 sealed class MatchQualityCommand : ICliCommand
 {
@@ -31,7 +34,7 @@ sealed class MatchQualityCommand : ICliCommand
     {
         var data = args.TryGetValue("data", out var d) ? d : Path.Combine(RepoRoot(), "bench", "quality", "data");
         var limit = args.TryGetValue("pairs", out var pn) && int.TryParse(pn, out var n) && n > 0 ? n : int.MaxValue;
-        var figures = await EvaluateAsync(LoadPairs(Path.Combine(data, "match-pairs.tsv")).Take(limit).ToList(), Console.Out, ct);
+        var figures = await EvaluateAsync(LoadPairs(Path.Combine(data, "match-pairs.tsv")).Take(limit).ToList(), Console.Out, ct, LoadVendors(Path.Combine(data, "catalog.tsv")));
         if (args.TryGetValue("out", out var outPath))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
@@ -43,9 +46,18 @@ sealed class MatchQualityCommand : ICliCommand
     public static List<Pair> LoadPairs(string path) => [.. File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).Skip(1)
         .Select(l => l.Split('\t')).Select(c => new Pair(c[0], c[1], c[2], c[3], c[4] == "1", c[5]))];
 
-    public static async Task<List<Figures>> EvaluateAsync(List<Pair> pairs, TextWriter log, CancellationToken ct)
+    /// <summary>The tenant's catalog (<c>catalog.tsv</c>): product name → its brand column, what the vendor field holds after a sync.</summary>
+    public static Dictionary<string, string> LoadVendors(string path) => File.Exists(path)
+        ? File.ReadLines(path).Skip(1).Select(l => l.Split('\t')).Where(c => c.Length > 4).GroupBy(c => c[1]).ToDictionary(g => g.Key, g => g.First()[4], StringComparer.Ordinal)
+        : [];
+
+    /// <param name="vendors">own product name → vendor (the tenant's catalog); the brand lexicon is learned from these values</param>
+    public static async Task<List<Figures>> EvaluateAsync(List<Pair> pairs, TextWriter log, CancellationToken ct, IReadOnlyDictionary<string, string>? vendors = null)
     {
         var profile = MatchProfile.Default;
+        vendors ??= new Dictionary<string, string>();
+        var brands = new Brands(vendors.Values, profile);
+        Item OwnItem(string name) => new(Key(name), name, Vendor: vendors.GetValueOrDefault(name));
         var verifier = new LocalRuleVerifier();
         var tfidf = new TfIdf(pairs.SelectMany(p => new[] { p.Own, p.Competitor }));
         var threshold = TuneThreshold(pairs.Where(p => p.Split == "train").Select(p => (tfidf.Cosine(p.Own, p.Competitor), p.Match)).ToList());
@@ -63,8 +75,8 @@ sealed class MatchQualityCommand : ICliCommand
                 if (engine == "tfidf") said = tfidf.Cosine(p.Own, p.Competitor) >= threshold;
                 else
                 {
-                    var matcher = new FuzzyMatcher(profile, [new Item(Key(p.Competitor), p.Competitor)]);
-                    var own = new Item(Key(p.Own), p.Own);
+                    var own = OwnItem(p.Own);
+                    var matcher = new FuzzyMatcher(profile, [new Item(Key(p.Competitor), p.Competitor)], brands: brands, ownProducts: [own]);
                     said = await MatchDecision.DecideAsync(matcher, own, matcher.Candidates(own, take: 15), engine, profile, verifier, ct) is not null;
                 }
                 list.Add((p, said));
@@ -85,9 +97,13 @@ sealed class MatchQualityCommand : ICliCommand
 
         // best listing: each own product picks from the pool of every listing in the file
         var pool = pairs.Select(p => p.Competitor).Distinct().Select(c => new Item(Key(c), c)).ToList();
-        var truth = pairs.Where(p => p.Match).Select(p => (p.Own, p.Competitor)).ToHashSet();
+        // a listing written exactly as our product (in the pool as another pair's listing) is the same product by the labelling
+        // rules; before ties were broken by content the pool's file order hid this (the labelled rewrite came first)
+        var truth = pairs.Where(p => p.Match).Select(p => (p.Own, p.Competitor)).Concat(pairs.Select(p => p.Own).Distinct()
+            .Where(o => pairs.Any(p => p.Competitor == o)).Select(o => (o, o))).ToHashSet();
         var owns = pairs.GroupBy(p => p.Own).Select(g => (Own: g.Key, Split: g.First().Split, Positive: g.Any(p => p.Match))).ToList();
-        var poolMatcher = new FuzzyMatcher(profile, pool);
+        var wrongPicks = new List<string>();
+        var poolMatcher = new FuzzyMatcher(profile, pool, brands: brands, ownProducts: owns.Select(o => OwnItem(o.Own)));
         foreach (var engine in Engines)
         {
             var picks = new List<(string Own, string Split, bool Positive, string? Pick)>();
@@ -101,11 +117,14 @@ sealed class MatchQualityCommand : ICliCommand
                 }
                 else
                 {
-                    var own = new Item(Key(ownName), ownName);
+                    var own = OwnItem(ownName);
                     pick = (await MatchDecision.DecideAsync(poolMatcher, own, poolMatcher.Candidates(own, take: 15), engine, profile, verifier, ct))?.Product.Name;
                 }
                 picks.Add((ownName, split, positive, pick));
             }
+            if (engine != "tfidf")
+                foreach (var x in picks.Where(x => x.Pick is { } c ? !truth.Contains((x.Own, c)) : x.Positive))
+                    wrongPicks.Add($"  best-listing {engine}: {x.Own} -> {x.Pick ?? "(none)"}");
             foreach (var split in new[] { "test", "all" })
             {
                 var these = picks.Where(x => split == "all" || x.Split == split).ToList();
@@ -114,14 +133,49 @@ sealed class MatchQualityCommand : ICliCommand
             }
         }
 
+        // assigned: what the job stores — every accepted candidate, then the one-to-one greedy assignment (each listing to at most
+        // one own product); tfidf: the same greedy over its pairs at or above the threshold
+        foreach (var engine in Engines)
+        {
+            var edges = new List<Assignment.Edge>();
+            foreach (var (ownName, _, _) in owns)
+            {
+                var own = OwnItem(ownName);
+                if (engine == "tfidf")
+                    edges.AddRange(pool.Select(c => new Assignment.Edge(own, new Candidate(c, tfidf.Cosine(ownName, c.Name)))).Where(e => e.Match.Confidence >= threshold));
+                else
+                    edges.AddRange((await MatchDecision.AcceptedAsync(poolMatcher, own, poolMatcher.Candidates(own, take: 15), engine, profile, verifier, ct))
+                        .Select(c => new Assignment.Edge(own, c)));
+            }
+            var assigned = Assignment.Greedy(edges, allowManyToOne: false).ToDictionary(e => e.Own.Name, e => e.Match.Product.Name, StringComparer.Ordinal);
+            if (engine != "tfidf")
+                foreach (var (ownName, _, positive) in owns)
+                    if (assigned.TryGetValue(ownName, out var c) ? !truth.Contains((ownName, c)) : positive)
+                        wrongPicks.Add($"  assigned {engine}: {ownName} -> {c ?? "(none)"}");
+            foreach (var split in new[] { "test", "all" })
+            {
+                var these = owns.Where(x => split == "all" || x.Split == split).ToList();
+                result.Add(Make("assigned", engine, split, these.Count, these.Count(x => assigned.ContainsKey(x.Own)),
+                    these.Count(x => assigned.TryGetValue(x.Own, out var c) && truth.Contains((x.Own, c))), these.Count(x => x.Positive), engine == "tfidf" ? threshold : null));
+            }
+        }
+
         log.WriteLine($"{pairs.Count} labelled pairs ({pairs.Count(p => p.Match)} matches; test split {pairs.Count(p => p.Split == "test")}), " +
             $"{owns.Count} own products, pool of {pool.Count} listings; TF-IDF threshold {threshold:0.00} tuned on the train split");
         log.WriteLine();
         log.WriteLine("| view | split | engine | judged | picks | correct | true | precision | recall | F1 |");
         log.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var f in result.Where(f => !f.View.StartsWith("pairs-by-kind", StringComparison.Ordinal)).OrderBy(f => f.View == "pairs" ? 0 : 1).ThenBy(f => f.Split == "test" ? 0 : 1).ThenBy(f => Array.IndexOf(Engines, f.Engine)))
+        foreach (var f in result.Where(f => !f.View.StartsWith("pairs-by-kind", StringComparison.Ordinal)).OrderBy(f => f.View switch { "pairs" => 0, "best-listing" => 1, _ => 2 }).ThenBy(f => f.Split == "test" ? 0 : 1).ThenBy(f => Array.IndexOf(Engines, f.Engine)))
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {f.View} | {f.Split} | {f.Engine} | {f.Judged} | {f.Picks} | {f.Correct} | {f.Positives} | {100 * f.Precision:0.0} | {100 * f.Recall:0.0} | {100 * f.F1:0.0} |"));
+        log.WriteLine();
+        log.WriteLine("pairs judged wrong (all splits; tfidf left out): engine: kind id: own | listing");
+        foreach (var engine in Engines.Where(e => e != "tfidf"))
+            foreach (var (p, said) in verdicts[engine].Where(v => v.Said != v.Pair.Match))
+                log.WriteLine($"  {engine}: {(said ? "accepted" : "missed")} {p.Kind} {p.Id}: {p.Own} | {p.Competitor}");
+        log.WriteLine();
+        log.WriteLine("wrong or missing picks (all splits; tfidf left out): view engine: own -> listing");
+        foreach (var line in wrongPicks) log.WriteLine(line);
         log.WriteLine();
         log.WriteLine("pairs accepted per kind (all splits): kind (matches/pairs): " + string.Join(", ", Engines) + " accepted");
         foreach (var group in result.Where(f => f.View.StartsWith("pairs-by-kind:", StringComparison.Ordinal)).GroupBy(f => f.View))

@@ -49,16 +49,26 @@ sealed class LocalRuleVerifier : IMatchVerifier
         var conflicts = 0;
         if (a.Sizes.Count > 0 && b.Sizes.Count > 0 && Units.Relation(a.Sizes, b.Sizes) == Units.SizeRelation.Different) conflicts++;
         if (a.Category is not null && b.Category is not null && a.Category != b.Category) conflicts++;
-        if (a.Brand is not null && b.Brand is not null && a.Brand != b.Brand) conflicts++;
+        if (Brands.Conflict(a.Brand, b.Brand)) conflicts++;
         conflicts += FuzzyMatcher.AttributeConflicts(a, b).Count();
+        if (FuzzyMatcher.ColourConflict(a, b)) conflicts++;
+        if (FuzzyMatcher.AccessoryConflict(a, b)) conflicts++;
         if (FuzzyMatcher.IdentityConflict(a, b)) conflicts++;
         if (a.Variant is not null && b.Variant is not null && a.Variant != b.Variant) conflicts++;
-        if (FuzzyMatcher.WordCoverage(a, b) < 0.5) conflicts++;   // most of the shorter name's words must appear in the other
+        // positive evidence: a shared model number (a rewritten listing, "New Panasonic KX-TGA670B Phone (Retail Packaging)",
+        // keeps the model and drops the words), the same brand named on both sides with a shared catalogue number of 2+ digits
+        // ("New Bose 40271 Audio", "Klein Tools 32500 11-in-1"), or most of the shorter name's words in the other
+        if (!SharedIdentifier(a, b) && !SameBrandAndNumber(a, b) && FuzzyMatcher.WordCoverage(a, b) < 0.5) conflicts++;
         var agree = (a.Sizes.Count > 0 && b.Sizes.Count > 0 && Units.Relation(a.Sizes, b.Sizes) == Units.SizeRelation.Same ? 1 : 0) + (a.Category is not null && a.Category == b.Category ? 1 : 0);
-        var same = conflicts == 0 && fuzzy >= 45;
+        var same = conflicts == 0 && (fuzzy >= 45 || SharedIdentifier(a, b));
         var confidence = same ? Math.Min(95, Math.Max(fuzzy, 80) + 5 * agree) : Math.Min(fuzzy, 35);
         return Task.FromResult((same, Math.Round(confidence, 2)));
     }
+
+    static bool SharedIdentifier(Prepared a, Prepared b) => a.Identifiers.Overlaps(b.Identifiers);
+
+    static bool SameBrandAndNumber(Prepared a, Prepared b) =>
+        a.Brand is not null && a.Brand == b.Brand && a.Numbers.Any(n => n.Length >= 2 && b.Numbers.Contains(n));
 }
 
 /// <summary>

@@ -3,7 +3,9 @@ using FuzzySharp;
 
 namespace Api.Features.PriceWatch.Common.Matching;
 
-sealed record Item(Guid Id, string Name, decimal? Price = null, Guid CompetitorId = default);
+/// <summary>A product to match: <see cref="Vendor"/> is its brand field when the catalog has one; <see cref="SourceId"/> is the
+/// platform's id (Shopify variant, scraped external id), the last tie-breaker of the assignment (never the database id).</summary>
+sealed record Item(Guid Id, string Name, decimal? Price = null, Guid CompetitorId = default, string? Vendor = null, string? SourceId = null);
 
 sealed record Candidate(Item Product, double Confidence, string? BlockedBy = null);
 
@@ -27,6 +29,10 @@ sealed class Prepared
     public string? Variant { get; init; }
     /// <summary>Informative words: alphabetic, 3+ letters, not stop words or units.</summary>
     public HashSet<string> Words { get; init; } = [];
+    /// <summary>Colour names from the default vocabulary (<see cref="Colours"/>), when the profile has no colour vocabulary of its own.</summary>
+    public HashSet<string> Colours { get; init; } = [];
+    /// <summary>For an accessory-style name ("Car Charger for TomTom ONE"): the informative words before "for"/"compatible with"/"fits"; else null.</summary>
+    public HashSet<string>? AccessoryHead { get; init; }
 }
 
 /// <summary>
@@ -40,13 +46,20 @@ sealed partial class FuzzyMatcher
 {
     readonly MatchProfile _p;
     readonly bool _profileAware;
+    readonly Brands _brands;
+    readonly bool _defaultColours;
     readonly List<Prepared> _corpus = [];
     readonly Dictionary<string, List<int>> _index = new(StringComparer.Ordinal);
     const int CandidatesPerProduct = 40;
 
-    public FuzzyMatcher(MatchProfile profile, IEnumerable<Item> competitorProducts, bool profileAware = true)
+    /// <param name="brands">brands learned from both catalogs' vendor fields (<see cref="Brands"/>); default: the profile's brands only.</param>
+    /// <param name="ownProducts">the tenant's own products: with the competitor products, the documents of the IDF weights</param>
+    public FuzzyMatcher(MatchProfile profile, IEnumerable<Item> competitorProducts, bool profileAware = true, Brands? brands = null,
+        IEnumerable<Item>? ownProducts = null)
     {
         (_p, _profileAware) = (profile, profileAware);
+        _brands = brands ?? new Brands([], profile);
+        _defaultColours = !profile.ExtractionCategories.Any(c => c.Name is "color" or "colour" or "colors" or "colours");
         var items = competitorProducts as IReadOnlyList<Item> ?? competitorProducts.ToList();
         var prepared = new Prepared[items.Count];
         if (items.Count >= 2000) Parallel.For(0, items.Count, i => prepared[i] = Prepare(items[i]));   // pure CPU, read-only profile
@@ -59,8 +72,35 @@ sealed partial class FuzzyMatcher
             {
                 if (!_index.TryGetValue(token, out var list)) _index[token] = list = [];
                 list.Add(i);
+                _df[token] = _df.GetValueOrDefault(token) + 1;
             }
         }
+        _documents = _corpus.Count;
+        foreach (var own in ownProducts ?? [])
+        {
+            _documents++;
+            foreach (var token in Prepare(own).Tokens.Distinct()) _df[token] = _df.GetValueOrDefault(token) + 1;
+        }
+    }
+
+    readonly Dictionary<string, int> _df = new(StringComparer.Ordinal);
+    readonly int _documents;
+
+    /// <summary>Smoothed inverse document frequency over both catalogs: ln((1 + n) / (1 + df)) + 1.</summary>
+    double Idf(string token) => Math.Log((1.0 + _documents) / (1 + _df.GetValueOrDefault(token))) + 1;
+
+    /// <summary>
+    /// IDF-weighted token similarity (cosine of binary token vectors weighted by <see cref="Idf"/>, over both catalogs): sharing
+    /// a rare word (a model code, "quietcomfort") counts for more than sharing "black" or "cordless". Orders candidates of equal
+    /// confidence before their names do.
+    /// </summary>
+    public double IdfSimilarity(Prepared a, Prepared b)
+    {
+        var (ta, tb) = (a.Tokens.ToHashSet(StringComparer.Ordinal), b.Tokens.ToHashSet(StringComparer.Ordinal));
+        double dot = 0, na = 0, nb = 0;
+        foreach (var t in ta) { var w = Idf(t); na += w * w; if (tb.Contains(t)) dot += w * w; }
+        foreach (var t in tb) { var w = Idf(t); nb += w * w; }
+        return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
     }
 
     public int CorpusSize => _corpus.Count;
@@ -82,7 +122,7 @@ sealed partial class FuzzyMatcher
         string? brand = null, category = null;
         if (_profileAware)
         {
-            foreach (var (alias, b) in _p.Brands) if (ContainsWord(text, alias)) { brand = b; break; }
+            brand = _brands.Of(item.Name, item.Vendor);
             foreach (var (name, keywords) in _p.Categories) if (keywords.Any(k => ContainsWord(text, k))) { category = name; break; }
         }
         if (!_profileAware)
@@ -105,6 +145,8 @@ sealed partial class FuzzyMatcher
             Pack = PackQuantity.Extract(item.Name), Numbers = numbers, Attributes = attributes, Identifiers = Matching.Identifiers.Of(item.Name),
             Variant = tokens.FirstOrDefault(VariantWords.Contains),
             Words = tokens.Where(t => t.Length >= 3 && t.All(char.IsAsciiLetter) && !_p.Units.Contains(t)).ToHashSet(StringComparer.Ordinal),
+            Colours = _defaultColours ? Matching.Colours.In(tokens, brand) : [],
+            AccessoryHead = AccessoryHeadOf(item.Name),
         };
     }
 
@@ -121,20 +163,32 @@ sealed partial class FuzzyMatcher
             var idf = Math.Log(1 + n / (double)postings.Count);
             foreach (var i in postings) scores[i] = scores.GetValueOrDefault(i) + idf;
         }
-        var result = new List<Candidate>();
-        foreach (var (i, _) in scores.OrderByDescending(kv => kv.Value).Take(CandidatesPerProduct))
+        var result = new List<(Candidate Candidate, Prepared Prepared, double Similarity)>();
+        // blocking score, then the corpus position: the top 40 are the same whatever order the postings were built in
+        foreach (var (i, _) in scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(CandidatesPerProduct))
         {
             var b = _corpus[i];
             var (confidence, blocked) = Score(a, b);
-            if (blocked is null || includeBlocked) result.Add(new Candidate(b.Item, confidence, blocked));
+            if (blocked is null || includeBlocked) result.Add((new Candidate(b.Item, confidence, blocked), b, 0));
         }
-        return result.OrderByDescending(c => c.Confidence).Take(take).ToList();
+        // ties broken by content, never by database ids: IDF similarity (computed for tied candidates only), then name, price, source id
+        var tied = result.GroupBy(c => c.Candidate.Confidence).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        if (tied.Count > 0)
+            for (var k = 0; k < result.Count; k++)
+                if (tied.Contains(result[k].Candidate.Confidence)) result[k] = result[k] with { Similarity = IdfSimilarity(a, result[k].Prepared) };
+        return result.OrderByDescending(c => c.Candidate.Confidence).ThenByDescending(c => c.Similarity)
+            .ThenBy(c => c.Candidate.Product.Name, StringComparer.Ordinal).ThenBy(c => c.Candidate.Product.Price)
+            .ThenBy(c => c.Candidate.Product.SourceId, StringComparer.Ordinal).Take(take).Select(c => c.Candidate).ToList();
     }
 
     public (double Confidence, string? BlockedBy) Score(Prepared a, Prepared b)
     {
         var name = Fuzz.TokenSetRatio(a.Text, b.Text);
         if (!_profileAware) return (name, null);
+        if (Brands.Conflict(a.Brand, b.Brand)) return (0, "brand conflict");   // issue 19 §3: another brand is another product
+        // a shared model number says "same model" whatever the rest of the wording (a rewritten listing: "New HP CB436A Printer
+        // Supplies"); conflicts below (size, colour, accessory, variant) still count
+        if (a.Identifiers.Overlaps(b.Identifiers)) name = Math.Max(name, SharedIdentifierName);
         foreach (var (when, block, reason) in _p.HardBlocks)
             if ((when.Any(w => ContainsWord(a.Text, w)) && block.Any(x => ContainsWord(b.Text, x)))
                 || (when.Any(w => ContainsWord(b.Text, w)) && block.Any(x => ContainsWord(a.Text, x))))
@@ -151,15 +205,18 @@ sealed partial class FuzzyMatcher
             }
         }
         else if (a.Sizes.Count == 0 && b.Sizes.Count == 0) size = 80;
-        var brand = a.Brand is not null && b.Brand is not null ? (a.Brand == b.Brand ? 100 : 0) : 60;
+        var brand = a.Brand is not null && b.Brand is not null ? 100 : 60;   // differing brands were blocked above
         if (a.Category is not null && b.Category is not null && a.Category != b.Category) penalty += _p.CategoryMismatchPenalty;
         if (IdentityConflict(a, b)) penalty += _p.SizeMismatchPenalty + 10;              // th50px80u vs th50pz80u, 2020 vs 2021, 120 vs 80 grit
         if (a.Variant is not null && b.Variant is not null && a.Variant != b.Variant) penalty += _p.SizeMismatchPenalty;   // petite vs large
         penalty += AttributeConflicts(a, b).Count() * _p.CategoryMismatchPenalty;           // amber vs black, salmon vs chicken, ethiopia vs colombia
+        if (ColourConflict(a, b)) penalty += _p.SizeMismatchPenalty;                        // navy vs charcoal: another variant, like another size
+        if (AccessoryConflict(a, b)) penalty += _p.CategoryMismatchPenalty;                 // a charger for the GPS is not the GPS
         var weights = _p.NameWeight + _p.SizeWeight + _p.BrandWeight;
         var combined = (name * _p.NameWeight + size * _p.SizeWeight + brand * _p.BrandWeight) / (weights <= 0 ? 1 : weights) - penalty;
         // sizes and numbers alone do not make the same product: without one informative word in common the pair stays low
-        if (a.Words.Count > 0 && b.Words.Count > 0 && !a.Words.Overlaps(b.Words)) combined = Math.Min(combined, 35);
+        // (a shared model number is more than sizes and numbers: it is the product's identity)
+        if (a.Words.Count > 0 && b.Words.Count > 0 && !a.Words.Overlaps(b.Words) && !a.Identifiers.Overlaps(b.Identifiers)) combined = Math.Min(combined, 35);
         return (Math.Round(Math.Clamp(combined, 0, 100), 2), null);
     }
 
@@ -174,13 +231,53 @@ sealed partial class FuzzyMatcher
     public static bool NumbersConflict(Prepared a, Prepared b) =>
         a.Numbers.Count > 0 && b.Numbers.Count > 0 && a.Numbers.Any(n => !b.Numbers.Contains(n)) && b.Numbers.Any(n => !a.Numbers.Contains(n));
 
+    /// <summary>
+    /// One side is an accessory "for" something ("Cigarette Lighter Adapter for Garmin nuvi GPS") and the other is not, and none of
+    /// the accessory's own words (before "for") appear in the other: the device the accessory fits, not the accessory.
+    /// </summary>
+    public static bool AccessoryConflict(Prepared a, Prepared b) =>
+        (a.AccessoryHead, b.AccessoryHead) switch
+        {
+            ({ } head, null) => !head.Overlaps(b.Words),
+            (null, { } head) => !head.Overlaps(a.Words),
+            _ => false,
+        };
+
+    static HashSet<string>? AccessoryHeadOf(string name)
+    {
+        var m = AccessoryConnector().Match(name.ToLowerInvariant());
+        if (!m.Success || m.Index == 0) return null;
+        var head = WordRx().Matches(name[..m.Index].ToLowerInvariant()).Select(w => w.Value).Where(w => w.Length >= 3 && w.All(char.IsAsciiLetter)).ToHashSet(StringComparer.Ordinal);
+        return head.Count > 0 ? head : null;
+    }
+
+    /// <summary>Both sides name colours of the default vocabulary and none agree.</summary>
+    public static bool ColourConflict(Prepared a, Prepared b) => a.Colours.Count > 0 && b.Colours.Count > 0 && !a.Colours.Overlaps(b.Colours);
+
     /// <summary>Extraction categories where both sides name values and none agree.</summary>
     public static IEnumerable<string> AttributeConflicts(Prepared a, Prepared b) =>
         a.Attributes.Where(kv => b.Attributes.TryGetValue(kv.Key, out var other) && !kv.Value.Overlaps(other)).Select(kv => kv.Key);
 
-    /// <summary>Share of the smaller side's informative words found on the other side (1 when either has none).</summary>
-    public static double WordCoverage(Prepared a, Prepared b) =>
-        a.Words.Count == 0 || b.Words.Count == 0 ? 1 : (double)a.Words.Count(b.Words.Contains) / Math.Min(a.Words.Count, b.Words.Count);
+    /// <summary>The name similarity a pair sharing an identifier gets at least.</summary>
+    public const int SharedIdentifierName = 90;
+
+    /// <summary>
+    /// Share of the smaller side's informative words found on the other side (1 when either has none); brand words are left out
+    /// (brands are compared on their own) and a plural counts as its singular ("mugs" = "mug").
+    /// </summary>
+    public static double WordCoverage(Prepared a, Prepared b)
+    {
+        var (wa, wb) = (CoverageWords(a), CoverageWords(b));
+        return wa.Count == 0 || wb.Count == 0 ? 1 : (double)wa.Count(wb.Contains) / Math.Min(wa.Count, wb.Count);
+    }
+
+    static HashSet<string> CoverageWords(Prepared p)
+    {
+        var brand = p.Brand?.Split(' ') ?? [];
+        return p.Words.Where(w => !brand.Contains(w)).Select(Singular).ToHashSet(StringComparer.Ordinal);
+    }
+
+    static string Singular(string w) => w.Length > 3 && w[^1] == 's' && w[^2] != 's' ? w[..^1] : w;
 
     static readonly HashSet<string> VariantWords = new(StringComparer.Ordinal) { "mini", "petite", "small", "large", "xl", "xxl", "giant", "jumbo" };
 
@@ -218,6 +315,8 @@ sealed partial class FuzzyMatcher
     }
 
     [GeneratedRegex(@"[a-z0-9]+(?:[./x-][a-z0-9]+)*")] private static partial Regex TokenRx();
+    [GeneratedRegex(@"\s(?:for|compatible with|fits)\s")] private static partial Regex AccessoryConnector();
+    [GeneratedRegex(@"[a-z0-9]+")] private static partial Regex WordRx();
     [GeneratedRegex(@"(\d)\s*x\s*(?=\d)")] private static partial Regex SpacedDims();
     [GeneratedRegex(@"(\d)\s+(oz|ml|cl|g|kg|mg|lb|lbs|l|in|ft|mm|cm|ct|dram|dr|gal|v|ah|pk|pcs)\b")] private static partial Regex NumberUnit();
     [GeneratedRegex(@"(\d)\s*(?:in|cm|mm)\s*x\s*(?=\d)")] private static partial Regex UnitDims();

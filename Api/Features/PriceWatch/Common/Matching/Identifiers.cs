@@ -15,6 +15,8 @@ static partial class Identifiers
     {
         "oz", "ml", "cl", "l", "g", "kg", "mg", "lb", "lbs", "in", "inch", "ft", "mm", "cm", "m", "ct", "pk", "pack", "pcs", "dram", "dr", "gal",
         "v", "w", "kw", "mah", "ah", "hz", "khz", "mhz", "ghz", "gb", "tb", "mb", "p", "k", "hr", "hrs", "h", "min", "x", "mp", "db", "rpm", "qt", "pt",
+        "hour", "hours", "watt", "watts", "inches", "mbps", "gbps", "kbps", "dpi", "ppm", "fps", "lm", "lumens", "mpx", "megapixel", "volt", "volts",
+        "sec", "ms", "yd", "yr", "mo", "ohm", "bit", "gen",
     };
 
     /// <summary>The identifiers of <paramref name="name"/>, normalised (lower case, no separators).</summary>

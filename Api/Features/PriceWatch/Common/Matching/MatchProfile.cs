@@ -25,6 +25,12 @@ sealed class MatchProfile
     public IReadOnlyList<(string Name, string[] Values)> ExtractionCategories { get; init; } = [];
     public IReadOnlyList<string> AiRules { get; init; } = [];
     public bool UseNewMatcher { get; init; }
+    /// <summary>
+    /// <c>scoring_config.allow_many_to_one</c> (default false): several of the tenant's products may be matched to the same
+    /// competitor product (a store that lists variants separately against a competitor's single listing). Off, the matching run
+    /// assigns each competitor product to at most one own product (<see cref="Assignment"/>).
+    /// </summary>
+    public bool AllowManyToOne { get; init; }
 
     public static readonly MatchProfile Default = new();
 
@@ -56,6 +62,8 @@ sealed class MatchProfile
         using var extraction = JsonDocument.Parse(r.AiExtractionCategories);
         using var rules = JsonDocument.Parse(r.AiMatchingRules);
 
+        bool Flag(string name) =>
+            scoring.RootElement.ValueKind == JsonValueKind.Object && scoring.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
         double Num(string name, double fallback) =>
             scoring.RootElement.ValueKind == JsonValueKind.Object && scoring.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number
                 ? v.GetDouble() : fallback;
@@ -105,6 +113,7 @@ sealed class MatchProfile
                 .Where(c => c.Item1.Length > 0).ToList(),
             AiRules = Strings(rules.RootElement).ToList(),
             UseNewMatcher = r.UseNewMatcher,
+            AllowManyToOne = Flag("allow_many_to_one"),
         };
     }
 

@@ -7,7 +7,11 @@ using LinqToDB.Data;
 
 namespace Api.Features.PriceWatch.Matching.StartMatch;
 
-/// <summary>The matching run: best match per own product and competitor, replacing the tenant's previous matches.</summary>
+/// <summary>
+/// The matching run, replacing the tenant's previous matches: every accepted candidate per own product and competitor
+/// (<see cref="MatchDecision.AcceptedAsync"/>), then the one-to-one <see cref="Assignment"/> (at most one listing per own product
+/// and competitor; each listing to at most one own product unless the profile allows many-to-one).
+/// </summary>
 sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, IMatchVerifier verifier, ILogger<Job> log) : IJobHandler
 {
     public sealed record Args(string Method);
@@ -49,26 +53,36 @@ sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, I
         await MatchingSessions.UpdateAsync(db, tenant, session, "update pricewatch.matching_sessions set total_products = @N where id = @S",
             new { N = own.Count, S = session }, ct);
 
-        var matcher = new FuzzyMatcher(profile, theirs.Select(r => new Item(r.Id, r.Name, r.Price, r.CompetitorId)));
-        var matches = new List<(Guid Own, Guid Product, Guid Competitor, double Confidence)>();
+        // brands learned from both catalogs' vendor fields (plus the profile's), so a name's brand is found even without a vendor
+        var brands = new Brands(own.Select(r => r.Vendor).Concat(theirs.Select(r => r.Vendor)), profile);
+        var ownItems = own.Select(o => new Item(o.Id, o.Name, o.Price, default, o.Vendor, o.SourceId)).ToArray();
+        var matcher = new FuzzyMatcher(profile, theirs.Select(r => new Item(r.Id, r.Name, r.Price, r.CompetitorId, r.Vendor, r.SourceId)), brands: brands,
+            ownProducts: ownItems);   // IDF over both catalogs
+        var edges = new List<Assignment.Edge>();
+        var accepted = 0;
         // candidates are pure CPU work over a read-only index: computed on every core, 200 products at a time; the decisions
         // (which may call the verifier) and progress writes follow in order
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
         for (var start = 0; start < own.Count; start += 200)
         {
-            var chunk = own.Skip(start).Take(200).Select(o => new Item(o.Id, o.Name, o.Price)).ToArray();
+            var chunk = ownItems.Skip(start).Take(200).ToArray();
             var candidates = new List<Candidate>[chunk.Length];
             Parallel.For(0, chunk.Length, parallel, k => candidates[k] = matcher.Candidates(chunk[k], take: 15));
             for (var k = 0; k < chunk.Length; k++)
                 foreach (var group in candidates[k].GroupBy(c => c.Product.CompetitorId))
                 {
-                    var best = await MatchDecision.DecideAsync(matcher, chunk[k], group.ToList(), method, profile, verifier, ct);
-                    if (best is { } b) matches.Add((chunk[k].Id, b.Product.Id, b.Product.CompetitorId, b.Confidence));
+                    var these = await MatchDecision.AcceptedAsync(matcher, chunk[k], group.ToList(), method, profile, verifier, ct);
+                    if (these.Count > 0) accepted++;
+                    edges.AddRange(these.Select(c => new Assignment.Edge(chunk[k], c)));
                 }
             if (start + chunk.Length < own.Count)
                 await MatchingSessions.UpdateAsync(db, tenant, session, "update pricewatch.matching_sessions set processed = @N, matches_found = @M where id = @S",
-                    new { N = start + chunk.Length, M = matches.Count, S = session }, ct);
+                    new { N = start + chunk.Length, M = accepted, S = session }, ct);
         }
+        // each competitor product to at most one own product (unless the profile allows many-to-one), each own product to at most
+        // one listing per competitor
+        var matches = Assignment.Greedy(edges, profile.AllowManyToOne)
+            .Select(e => (Own: e.Own.Id, Product: e.Match.Product.Id, Competitor: e.Match.Product.CompetitorId, e.Match.Confidence)).ToList();
 
         await using (var tx = await PwTx.BeginTenantAsync(db, tenant, ct))
         {
@@ -96,6 +110,8 @@ sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, I
         public string Name { get; init; } = "";
         public decimal? Price { get; init; }
         public Guid CompetitorId { get; init; }
+        public string? Vendor { get; init; }
+        public string? SourceId { get; init; }
     }
 }
 
@@ -103,11 +119,13 @@ sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, I
 static class Products
 {
     public const string OwnSql = """
-        select id as "Id", trim(title || ' ' || coalesce(variant_title, '')) as "Name", price as "Price"
+        select id as "Id", trim(title || ' ' || coalesce(variant_title, '')) as "Name", price as "Price", vendor as "Vendor",
+               shopify_variant_id as "SourceId"
           from pricewatch.brand_products where tenant_id = @T order by id
         """;
     public const string TheirsSql = """
-        select id as "Id", product_name as "Name", price as "Price", competitor_id as "CompetitorId"
+        select id as "Id", product_name as "Name", price as "Price", competitor_id as "CompetitorId", vendor as "Vendor",
+               external_id as "SourceId"
           from pricewatch.product_tracking where tenant_id = @T order by id
         """;
 }
