@@ -19,6 +19,7 @@ static class ShopperSearchModule
         services.AddSingleton<Catalog>();
         services.AddSingleton<TermIndexes>();
         services.AddSingleton<VectorIndexes>();
+        services.AddSingleton<IdentifierIndexes>();
         services.AddTextEmbeddings();
         services.AddSingleton<PreferencesStore>();
         services.AddScoped<ITextEmbedder, TextEmbedder>();

@@ -153,7 +153,7 @@ sealed class SearchQualityCommand : ICliCommand
     }
 
     /// <summary>Replaces the merchant's products with <paramref name="products"/>, embedded as the pipeline embeds them; bumps the catalog version.</summary>
-    static async Task<(Dictionary<long, string> RowIds, List<(long, float[])> Vectors)> LoadIntoDatabaseAsync(IServiceProvider services, LocalEmbedder model,
+    internal static async Task<(Dictionary<long, string> RowIds, List<(long, float[])> Vectors)> LoadIntoDatabaseAsync(IServiceProvider services, LocalEmbedder model,
         long merchant, List<Product> products, CancellationToken ct)
     {
         var db = services.GetRequiredService<Db>();

@@ -10,8 +10,58 @@ readonly record struct Lab(double L, double A, double B)
     public float[] ToArray() => [(float)L, (float)A, (float)B];
     public static Lab? From(float[]? a) => a is { Length: 3 } ? new Lab(a[0], a[1], a[2]) : null;
 
-    /// <summary>CIE76 distance (the metric the SQL uses, so C# and SQL agree).</summary>
+    /// <summary>CIE76 distance: the metric the SQL pre-selection (<c>shopper.delta_e</c>) and the image k-means use.</summary>
     public double DeltaE(Lab o) => Math.Sqrt((L - o.L) * (L - o.L) + (A - o.A) * (A - o.A) + (B - o.B) * (B - o.B));
+
+    /// <summary>
+    /// CIEDE2000 colour difference (CIE 142-2001; k_L = k_C = k_H = 1), implemented as in Sharma, Wu and Dalal, "The CIEDE2000
+    /// color-difference formula: implementation notes, supplementary test data, and mathematical observations" (Color Res.
+    /// Appl. 30(1), 2005), and tested against that paper's 34 pairs. Unlike CIE76 it weighs hue and chroma differences less for
+    /// saturated colours and lightness differences less far from mid-grey, so a fashion navy is nearer to CSS navy than cobalt is.
+    /// </summary>
+    public double DeltaE2000(Lab o)
+    {
+        const double Pow25To7 = 6103515625.0;   // 25^7
+        var (l1, a1, b1, l2, a2, b2) = (L, A, B, o.L, o.A, o.B);
+        var cBar = (Math.Sqrt(a1 * a1 + b1 * b1) + Math.Sqrt(a2 * a2 + b2 * b2)) / 2;
+        var cBar7 = Math.Pow(cBar, 7);
+        var g = 0.5 * (1 - Math.Sqrt(cBar7 / (cBar7 + Pow25To7)));
+        var (a1p, a2p) = ((1 + g) * a1, (1 + g) * a2);
+        var (c1p, c2p) = (Math.Sqrt(a1p * a1p + b1 * b1), Math.Sqrt(a2p * a2p + b2 * b2));
+        var h1p = c1p == 0 ? 0 : Hue(b1, a1p);
+        var h2p = c2p == 0 ? 0 : Hue(b2, a2p);
+        var dLp = l2 - l1;
+        var dCp = c2p - c1p;
+        double dhp = 0;
+        if (c1p * c2p != 0)
+        {
+            dhp = h2p - h1p;
+            if (dhp > 180) dhp -= 360;
+            else if (dhp < -180) dhp += 360;
+        }
+        var dHp = 2 * Math.Sqrt(c1p * c2p) * Math.Sin(Rad(dhp / 2));
+        var lBarP = (l1 + l2) / 2;
+        var cBarP = (c1p + c2p) / 2;
+        double hBarP;
+        if (c1p * c2p == 0) hBarP = h1p + h2p;
+        else if (Math.Abs(h1p - h2p) <= 180) hBarP = (h1p + h2p) / 2;
+        else hBarP = h1p + h2p < 360 ? (h1p + h2p + 360) / 2 : (h1p + h2p - 360) / 2;
+        var t = 1 - 0.17 * Math.Cos(Rad(hBarP - 30)) + 0.24 * Math.Cos(Rad(2 * hBarP)) + 0.32 * Math.Cos(Rad(3 * hBarP + 6))
+              - 0.20 * Math.Cos(Rad(4 * hBarP - 63));
+        var dTheta = 30 * Math.Exp(-Math.Pow((hBarP - 275) / 25, 2));
+        var cBarP7 = Math.Pow(cBarP, 7);
+        var rC = 2 * Math.Sqrt(cBarP7 / (cBarP7 + Pow25To7));
+        var l50 = (lBarP - 50) * (lBarP - 50);
+        var sL = 1 + 0.015 * l50 / Math.Sqrt(20 + l50);
+        var sC = 1 + 0.045 * cBarP;
+        var sH = 1 + 0.015 * cBarP * t;
+        var rT = -Math.Sin(Rad(2 * dTheta)) * rC;
+        var (x, y, z) = (dLp / sL, dCp / sC, dHp / sH);
+        return Math.Sqrt(Math.Max(0, x * x + y * y + z * z + rT * y * z));
+
+        static double Rad(double deg) => deg * Math.PI / 180;
+        static double Hue(double b, double a) { var h = Math.Atan2(b, a) * 180 / Math.PI; return h < 0 ? h + 360 : h; }
+    }
 }
 
 /// <summary>Colour names, parsing of shopper colour input (name, hex, <c>{"rgb":[r,g,b]}</c>) and sRGB → CIELAB / HSV.</summary>
@@ -40,12 +90,60 @@ static partial class Colors
         violet:8f00ff amethyst:9966cc eggplant:4b2c3f aubergine:3d0734 grape:6f2da8 fawn:e5aa70 mahogany:c04000 walnut:5c4033
         """;
 
-    public static readonly IReadOnlyList<(string Name, byte R, byte G, byte B, Lab Lab)> Named = Table
+    /// <summary>
+    /// The CSS Color Module Level 4 named colours (the X11 set), written as words ("dark slate grey"); each also answers to its
+    /// CSS spelling without spaces ("darkslategray"). Where a name is also in <see cref="Table"/>, the fashion value wins
+    /// (except navy, which stays CSS navy #000080 as the documented cache key shows).
+    /// </summary>
+    const string CssTable = """
+        alice blue:f0f8ff antique white:faebd7 aqua:00ffff aquamarine:7fffd4 azure:f0ffff beige:f5f5dc bisque:ffe4c4 black:000000
+        blanched almond:ffebcd blue:0000ff blue violet:8a2be2 brown:a52a2a burlywood:deb887 cadet blue:5f9ea0 chartreuse:7fff00
+        chocolate:d2691e coral:ff7f50 cornflower blue:6495ed cornsilk:fff8dc crimson:dc143c cyan:00ffff dark blue:00008b
+        dark cyan:008b8b dark goldenrod:b8860b dark grey:a9a9a9 dark green:006400 dark khaki:bdb76b dark magenta:8b008b
+        dark olive green:556b2f dark orange:ff8c00 dark orchid:9932cc dark red:8b0000 dark salmon:e9967a dark sea green:8fbc8f
+        dark slate blue:483d8b dark slate grey:2f4f4f dark turquoise:00ced1 dark violet:9400d3 deep pink:ff1493
+        deep sky blue:00bfff dim grey:696969 dodger blue:1e90ff firebrick:b22222 floral white:fffaf0 forest green:228b22
+        fuchsia:ff00ff gainsboro:dcdcdc ghost white:f8f8ff gold:ffd700 goldenrod:daa520 grey:808080 green:008000
+        green yellow:adff2f honeydew:f0fff0 hot pink:ff69b4 indian red:cd5c5c indigo:4b0082 ivory:fffff0 khaki:f0e68c
+        lavender:e6e6fa lavender blush:fff0f5 lawn green:7cfc00 lemon chiffon:fffacd light blue:add8e6 light coral:f08080
+        light cyan:e0ffff light goldenrod yellow:fafad2 light grey:d3d3d3 light green:90ee90 light pink:ffb6c1
+        light salmon:ffa07a light sea green:20b2aa light sky blue:87cefa light slate grey:778899 light steel blue:b0c4de
+        light yellow:ffffe0 lime:00ff00 lime green:32cd32 linen:faf0e6 magenta:ff00ff maroon:800000 medium aquamarine:66cdaa
+        medium blue:0000cd medium orchid:ba55d3 medium purple:9370db medium sea green:3cb371 medium slate blue:7b68ee
+        medium spring green:00fa9a medium turquoise:48d1cc medium violet red:c71585 midnight blue:191970 mint cream:f5fffa
+        misty rose:ffe4e1 moccasin:ffe4b5 navajo white:ffdead navy:000080 old lace:fdf5e6 olive:808000 olive drab:6b8e23
+        orange:ffa500 orange red:ff4500 orchid:da70d6 pale goldenrod:eee8aa pale green:98fb98 pale turquoise:afeeee
+        pale violet red:db7093 papaya whip:ffefd5 peach puff:ffdab9 peru:cd853f pink:ffc0cb plum:dda0dd powder blue:b0e0e6
+        purple:800080 rebecca purple:663399 red:ff0000 rosy brown:bc8f8f royal blue:4169e1 saddle brown:8b4513 salmon:fa8072
+        sandy brown:f4a460 sea green:2e8b57 seashell:fff5ee sienna:a0522d silver:c0c0c0 sky blue:87ceeb slate blue:6a5acd
+        slate grey:708090 snow:fffafa spring green:00ff7f steel blue:4682b4 tan:d2b48c teal:008080 thistle:d8bfd8
+        tomato:ff6347 turquoise:40e0d0 violet:ee82ee wheat:f5deb3 white:ffffff white smoke:f5f5f5 yellow:ffff00
+        yellow green:9acd32
+        """;
+
+    /// <summary>
+    /// Colour names that are also common words for materials, plants, foods or places ("linen shirt", "moccasin slippers"):
+    /// they are colours when given as the colour input, not when found in free text.
+    /// </summary>
+    static readonly HashSet<string> NotInText = new(StringComparer.Ordinal)
+    {
+        "linen", "moccasin", "tomato", "orchid", "honeydew", "peru", "thistle", "seashell", "bisque", "cornsilk", "gainsboro",
+        "firebrick", "goldenrod", "burlywood", "old lace", "papaya whip", "ghost white", "alice blue", "navajo white",
+    };
+
+    static IEnumerable<(string Name, string Hex)> Entries(string table) => table
         .Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
         .Aggregate(new List<string>(), (acc, tok) => { if (acc.Count > 0 && !acc[^1].Contains(':')) acc[^1] += " " + tok; else acc.Add(tok); return acc; })
+        .Select(entry => (entry[..entry.IndexOf(':')], entry[(entry.IndexOf(':') + 1)..]));
+
+    static readonly List<(string Name, string Hex)> Merged = [.. Entries(Table).Concat(Entries(CssTable)).DistinctBy(e => e.Name)];
+
+    public static readonly IReadOnlyList<(string Name, byte R, byte G, byte B, Lab Lab)> Named = Merged
+        .Concat(Entries(CssTable).Where(e => e.Name.Contains(' ')).Select(e => (Name: e.Name.Replace(" ", ""), Merged.First(m => m.Name == e.Name).Hex)))
+        .DistinctBy(e => e.Name)
         .Select(entry =>
         {
-            var (name, hex) = (entry[..entry.IndexOf(':')], entry[(entry.IndexOf(':') + 1)..]);
+            var (name, hex) = entry;
             var (r, g, b) = (Convert.ToByte(hex[..2], 16), Convert.ToByte(hex[2..4], 16), Convert.ToByte(hex[4..], 16));
             return (name, r, g, b, ToLab(r, g, b));
         })
@@ -118,12 +216,15 @@ static partial class Colors
         if (string.IsNullOrWhiteSpace(text)) return null;
         var padded = " " + NonWord().Replace(text.ToLowerInvariant().Replace("gray", "grey"), " ") + " ";
         foreach (var c in Named)
-            if (padded.Contains(" " + c.Name + " ", StringComparison.Ordinal)) return (c.Name, c.R, c.G, c.B);
+            if (!NotInText.Contains(c.Name) && padded.Contains(" " + c.Name + " ", StringComparison.Ordinal)) return (c.Name, c.R, c.G, c.B);
         if (Hex().Match(text.Trim().ToLowerInvariant()) is { Success: true }) return Parse(text) is { } p ? (text.Trim(), p.R, p.G, p.B) : null;
         return null;
     }
 
-    public static string NearestName(Lab lab) => Named.MinBy(c => c.Lab.DeltaE(lab)).Name;
+    /// <summary>The table's name nearest by CIEDE2000 (single-word CSS spellings such as "darkslategrey" are skipped in favour of their worded form).</summary>
+    public static string NearestName(Lab lab) => Named.Where(c => !Aliases.Contains(c.Name)).MinBy(c => c.Lab.DeltaE2000(lab)).Name;
+
+    static readonly HashSet<string> Aliases = [.. Entries(CssTable).Where(e => e.Name.Contains(' ')).Select(e => e.Name.Replace(" ", ""))];
 
     public static string Canonical((byte R, byte G, byte B) c) => $"[{c.R},{c.G},{c.B}]";
 

@@ -83,7 +83,6 @@ sealed class Recommender(OpenAiClient openAi, ILogger<Recommender> log)
         var first = top[0];
         var style = (who.ConversationalStyle ?? "").Trim().ToLowerInvariant();
         var lead = string.Format(inv, "{0} at ${1:0.##}", first.ProductName, first.PriceNumeric) + (first.Brand is { Length: > 0 } b ? $" from {b}" : "");
-        var others = top.Skip(1).Take(2).Select(p => p.ProductName).ToList();
         var sb = new StringBuilder(opener);
         if (style.Contains("concise"))
             sb.Append(inv, $"Top pick for {what}{budget}: {lead}. {top.Count} match{(top.Count == 1 ? "" : "es")}.");
@@ -97,8 +96,12 @@ sealed class Recommender(OpenAiClient openAi, ILogger<Recommender> log)
         }
         else
         {
-            sb.Append(inv, $"Here {(top.Count == 1 ? "is a pick" : $"are {top.Count} picks")} for {what}{budget}. I'd start with the {lead}");
-            sb.Append(others.Count switch { 0 => ".", 1 => $", and the {others[0]} is worth a look too.", _ => $"; the {others[0]} and {others[1]} are worth a look too." });
+            // what was found, from the results: how many, their price range, the first three by name with their prices
+            var lo = top.Min(p => p.PriceNumeric); var hi = top.Max(p => p.PriceNumeric);
+            var range = top.Count == 1 ? "" : lo == hi ? string.Format(inv, ", all at ${0:0.##}", lo) : string.Format(inv, ", from ${0:0.##} to ${1:0.##}", lo, hi);
+            var priced = top.Skip(1).Take(2).Select(p => string.Format(inv, "{0} (${1:0.##})", p.ProductName, p.PriceNumeric)).ToList();
+            sb.Append(inv, $"Here {(top.Count == 1 ? "is a pick" : $"are {top.Count} picks")} for {what}{budget}{range}. I'd start with the {lead}");
+            sb.Append(priced.Count switch { 0 => ".", 1 => $", and the {priced[0]} is worth a look too.", _ => $"; the {priced[0]} and {priced[1]} are worth a look too." });
         }
         if (who.PersonalFashionStyle is { Length: > 0 } ps) sb.Append(inv, $" They suit a {ps.Trim().ToLowerInvariant()} style.");
         if (who.FashionGoals is { Length: > 0 } goals) sb.Append(inv, $" Good for {goals.Trim().TrimEnd('.')}.");

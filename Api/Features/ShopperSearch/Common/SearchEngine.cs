@@ -18,7 +18,8 @@ sealed record SearchHit(ProductRow Product, double Distance);
 /// colour and its three dominant image colours. They are fused into one score in [0, 1]; <c>distance = 1 − score</c>.
 /// Favourite colours and preferred materials only nudge the score.
 /// </summary>
-sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache cache, TermIndexes indexes, VectorIndexes vectorIndexes)
+sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache cache, TermIndexes indexes, VectorIndexes vectorIndexes,
+    IdentifierIndexes identifiers)
 {
     static readonly string SearchSql = Sql.Load<SearchEngine>("Search.sql");
     static readonly string ByIdsSql = Sql.Load<SearchEngine>("SearchByIds.sql");
@@ -33,13 +34,35 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
     internal const int VectorK = 50;
     internal const float MinVectorCosine = 0.42f;
 
+    /// <summary>
+    /// CIEDE2000 distance beyond which a product's colour is unrelated to the asked one: in colour and text-and-colour searches
+    /// such products are left out rather than padded in (navy → navy blue 14, cobalt 18, charcoal 16.5; black 30, white 85).
+    /// Products with no known colour are kept in text-and-colour searches (their colour score is 0).
+    /// </summary>
+    internal const double ColorCutoff = 20;
+
+    /// <summary>Score added for an exact identifier match (the product's own model number or SKU), and for an accessory of it.</summary>
+    internal const double IdentifierBoost = 0.6, FitsBoost = 0.15;
+
     public async Task<List<SearchHit>> SearchAsync(DataConnection db, SearchInput input, CancellationToken ct)
     {
         var version = await catalog.VersionAsync(db, input.Merchant, ct);
-        var terms = Colors.JoinNames(QueryText.Terms(input.Query));
+        // relative price words ("cheap", "premium") leave the text and rank within the matched category (see PriceBandBonus)
+        var (band, query) = input.Mode == "color" ? (PriceBand.None, input.Query) : QueryIntent.TakePriceWords(input.Query);
+        // an occasion ("job interview") becomes one term group: its own words or any item it calls for (QueryIntent.OccasionTable)
+        var occasion = input.Mode == "color" ? null : QueryIntent.FindOccasion(query);
+        var words = QueryText.Terms(query);
+        var colorText = query;
+        if (occasion is not null)
+        {
+            var triggerWords = occasion.Trigger.Split(' ');
+            words = [.. words.Where(w => !triggerWords.Contains(w) && !QueryIntent.OccasionFiller.Contains(w))];
+            colorText = (" " + QueryText.Normalize(query) + " ").Replace(" " + occasion.Trigger + " ", " ");   // "black tie" is no colour
+        }
+        var terms = Colors.JoinNames(words);
         var groups = new List<string>();
         var alternativesOf = new List<List<string>>();   // per group, its tsquery terms
-        if (terms.Count > 0 && input.Mode != "color")
+        if ((terms.Count > 0 || occasion is not null) && input.Mode != "color")
         {
             var vocab = await catalog.VocabularyAsync(db, input.Merchant, version, ct);
             var synonyms = await catalog.SynonymsAsync(db, input.Merchant, ct);
@@ -53,9 +76,26 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
                 groups.Add(parts.Count == 1 ? parts[0] : "(" + string.Join(" | ", parts) + ")");
                 alternativesOf.Add(parts);
             }
+            if (occasion is not null)
+            {
+                var parts = occasion.Items.Prepend(occasion.Trigger).Select(QueryText.TsTerm).OfType<string>().Distinct().ToList();
+                groups.Add("(" + string.Join(" | ", parts) + ")");
+                alternativesOf.Add(parts);
+            }
         }
+        // a model number or SKU in the query ("kx-tga670b", "KX TGA670B", "kxtga670b") finds that product whatever its separators;
+        // written after "for" ("battery for sd1100") it names the device an accessory should fit
+        var (head, target) = SplitFor(query);
+        HashSet<long> wantedOwn = [], wantedFits = [], targetOwn = [], targetFits = [];
+        if (input.Mode != "color" && QueryIntent.QueryIdentifiers(query).Count > 0)
+        {
+            var idIndex = await identifiers.GetAsync(db, input.Merchant, version, ct);
+            (wantedOwn, wantedFits) = idIndex.Find(QueryIntent.QueryIdentifiers(head));
+            (targetOwn, targetFits) = idIndex.Find(QueryIntent.QueryIdentifiers(target));
+        }
+        var headWords = occasion is null && target.Length > 0 ? QueryText.Terms(head) : [];
         // a colour named in a text query ("red dress") also ranks by colour, more gently than an explicit colour
-        var implicitColor = input.Color is null && input.Mode != "color" && Colors.FindInText(input.Query) is { } named
+        var implicitColor = input.Color is null && input.Mode != "color" && Colors.FindInText(colorText) is { } named
             ? Colors.ToLab(named.R, named.G, named.B) : (Lab?)null;
         var color = input.Color ?? implicitColor;
         var queryVector = groups.Count > 0 ? await QueryVectorAsync(input.Query, ct) : null;
@@ -92,6 +132,7 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
             : await vectorIndexes.GetAsync(input.Merchant, version, model);
         var vectorIds = vectorIndex is null || queryVector is null ? []
             : vectorIndex.Nearest(queryVector, Math.Max(VectorK, input.Limit), MinVectorCosine).Select(h => h.Id).ToArray();
+        vectorIds = [.. vectorIds.Concat(wantedOwn).Concat(wantedFits).Concat(targetOwn).Concat(targetFits).Distinct()];
         if (vectorIds.Length > 0 && vectorIds.Except(rows.Select(r => r.Id)).ToArray() is { Length: > 0 } extra)
             rows.AddRange(await db.QueryToListAsync<ProductRow>(ByIdsSql, new
             {
@@ -100,24 +141,95 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
             }, ct));
 
         var hits = new List<SearchHit>(rows.Count);
+        var scored = new List<(ProductRow Row, double Score, bool Relevant)>(rows.Count);
+        var singleWordNoise = input.Mode != "color" && groups.Count >= 3 && rows.All(r => r.Matched < 2);
         foreach (var r in rows)
         {
             var lexical = r.Rank / (r.Rank + 0.2);
             var coverage = groups.Count == 0 ? 0 : (double)r.Matched / groups.Count;
             var semantic = r.TextEmbeddingModel == model ? Math.Max(0, LocalEmbedding.Cosine(queryVector, r.TextEmbedding)) : 0;
-            var textScore = 0.30 * lexical + 0.35 * coverage + 0.10 * r.NameSimilarity + 0.25 * semantic;
-            var colorScore = color is { } c ? ColorSimilarity(r, c) : 0;
+            var identifier = wantedOwn.Contains(r.Id) ? IdentifierBoost : wantedFits.Contains(r.Id) ? FitsBoost
+                : targetFits.Contains(r.Id) ? IdentifierBoost / 2 : targetOwn.Contains(r.Id) ? FitsBoost / 3 : 0;
+            // three or more query terms of which no product holds two: the single-word matches are noise ("purple elephant tractor
+            // engine" → a purple hat) unless a product's embedding is near the query or it holds the query's identifier
+            if (singleWordNoise && r.Matched < 2 && semantic < MinVectorCosine && identifier == 0) continue;
+            var textScore = 0.30 * lexical + 0.35 * coverage + 0.10 * r.NameSimilarity + 0.25 * semantic + identifier;
+            // "X for Y": the products that are an X come before the Y they fit
+            if (headWords.Count > 0) textScore += 0.10 * headWords.Count(w => QueryIntent.Mentions(r.ProductName + " " + r.SubCategory, w)) / headWords.Count;
+            if (occasion is not null && occasion.Core.Any(i => QueryIntent.Mentions(r.ProductName + " " + r.SubCategory, i))) textScore += 0.08;
+            double colorScore = 0;
+            if (color is { } c)
+            {
+                var distance = ColorDistance2000(r, c);
+                if (input.Mode != "text" && distance > ColorCutoff && distance < double.MaxValue) continue;   // an unrelated colour
+                colorScore = distance == double.MaxValue ? 0 : Math.Max(0, 1 - distance / 30.0);
+            }
             var score = input.Mode switch
             {
                 "color" => colorScore,
                 "textandcolor" => 0.55 * textScore + 0.45 * colorScore,
                 _ => implicitColor is null ? textScore : 0.85 * textScore + 0.15 * colorScore,
             };
-            if (input.FavoriteColors.Count > 0 && NearestDistance(r, input.FavoriteColors) < 20) score += 0.04;
+            if (input.FavoriteColors.Count > 0 && NearestDistance(r, input.FavoriteColors) < 10) score += 0.04;   // CIEDE2000 10 ~ CIE76 20
             if (r.MaterialMatch) score += 0.03;
-            hits.Add(new SearchHit(r, Math.Round(Math.Clamp(1 - score, 0, 1), 4)));
+            scored.Add((r, score, coverage >= 0.5 || semantic >= MinVectorCosine || identifier > 0));
         }
+        if (band != PriceBand.None) scored = PriceBandBonus(scored, band, QueryText.Normalize(query).Split([' ', '-', '/', ','], StringSplitOptions.RemoveEmptyEntries));
+        foreach (var (r, score, _) in scored) hits.Add(new SearchHit(r, Math.Round(Math.Clamp(1 - score, 0, 1), 4)));
         return hits.OrderBy(h => h.Distance).ThenBy(h => h.Product.Id).Take(input.Limit).ToList();
+    }
+
+    /// <summary>
+    /// "cheap", "affordable", "budget" (<see cref="PriceBand.Low"/>) and "premium", "luxury", "expensive" (High) are relative to the
+    /// matched category: the sub-category (else category) holding the most score among the ten best relevant candidates. Within
+    /// it each product's price percentile p (0 cheapest … 1 dearest, among the candidates of that category) gives
+    /// 0.2 × (1 − p) for Low, 0.2 × p for High, plus 0.1 inside the band (p ≤ 1/3 for Low, p ≥ 2/3 for High, i.e. below the 33rd /
+    /// above the 67th percentile). Products of other categories keep their score; nothing is filtered out.
+    /// </summary>
+    internal static List<(ProductRow Row, double Score, bool Relevant)> PriceBandBonus(List<(ProductRow Row, double Score, bool Relevant)> scored, PriceBand band,
+        IReadOnlyList<string> queryWords)
+    {
+        static string Key(ProductRow r) => (r.SubCategory ?? r.Category ?? "").ToLowerInvariant();
+        var top = scored.Where(s => s.Relevant).OrderByDescending(s => s.Score).ThenBy(s => s.Row.Id).Take(10).ToList();
+        if (top.Count == 0) return scored;
+        // the category the query names ("cheap gps": gps, not gps accessories), else the one holding most of the top ten's score
+        var category = top.GroupBy(s => Key(s.Row))
+            .OrderByDescending(g => NamedShare(g.Key, queryWords)).ThenByDescending(g => g.Sum(s => s.Score)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .First().Key;
+        var prices = scored.Where(s => s.Relevant && Key(s.Row) == category).Select(s => s.Row.PriceNumeric).Order().ToArray();
+        if (prices.Length < 2) return scored;
+        return [.. scored.Select(s =>
+        {
+            if (!s.Relevant || Key(s.Row) != category) return s;
+            var below = prices.Count(p => p < s.Row.PriceNumeric);
+            var equal = prices.Count(p => p == s.Row.PriceNumeric);
+            var pct = (below + (equal - 1) / 2.0) / (prices.Length - 1);
+            var d = band == PriceBand.Low ? 1 - pct : pct;
+            return (s.Row, s.Score + 0.2 * d + (d >= 2 / 3.0 - 1e-9 ? 0.1 : 0), s.Relevant);
+        })];
+    }
+
+    /// <summary>The share of a category name's words the query holds, singular or plural ("t-shirt" names "t-shirts" whole, "gps" half of "gps accessories").</summary>
+    internal static double NamedShare(string category, IReadOnlyList<string> queryWords)
+    {
+        var names = category.Split([' ', '-', '/', '&'], StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length == 0) return 0;
+        var q = queryWords.SelectMany(w => w.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+        static string Stem(string w) => w.EndsWith("ies") ? w[..^3] + "y" : w.EndsWith("es") && w.Length > 4 ? w[..^2] : w.EndsWith('s') && w.Length > 3 ? w[..^1] : w;
+        var stems = q.Select(Stem).ToHashSet(StringComparer.Ordinal);
+        return (double)names.Count(n => q.Contains(n) || stems.Contains(Stem(n)) || stems.Contains(n)) / names.Length;
+    }
+
+    /// <summary>"battery for canon sd1100" → ("battery", "canon sd1100"); a query without "for"/"fits"/"compatible with" is all head.</summary>
+    internal static (string Head, string Target) SplitFor(string query)
+    {
+        var q = " " + QueryText.Normalize(query) + " ";
+        foreach (var sep in new[] { " for ", " fits ", " compatible with ", " to fit " })
+        {
+            var i = q.IndexOf(sep, StringComparison.Ordinal);
+            if (i > 0 && i + sep.Length < q.Length - 1) return (q[..i].Trim(), q[(i + sep.Length)..].Trim());
+        }
+        return (q.Trim(), "");
     }
 
     /// <summary>
@@ -180,7 +292,22 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
 
     Task<float[]> QueryVectorAsync(string query, CancellationToken ct) => embedder.EmbedQueryAsync(QueryText.Normalize(query), ct);
 
-    /// <summary>1 at ΔE 0 falling linearly to 0 at ΔE 50; dominant image colours count less the smaller their coverage.</summary>
+    /// <summary>
+    /// CIEDE2000 distance of a product's colours to <paramref name="c"/>: its stated colour, else (or if nearer) its dominant image
+    /// colours, the second and third a little further (+4, +8) and each further the less of the image it covers; MaxValue when
+    /// the product has no colour at all.
+    /// </summary>
+    public static double ColorDistance2000(ProductRow r, Lab c)
+    {
+        var best = double.MaxValue;
+        if (Lab.From(r.ColorLab) is { } own) best = own.DeltaE2000(c);
+        if (Lab.From(r.Color1) is { } c1) best = Math.Min(best, c1.DeltaE2000(c) + Penalty(r.Percent1) / 2);
+        if (Lab.From(r.Color2) is { } c2) best = Math.Min(best, c2.DeltaE2000(c) + 4 + Penalty(r.Percent2) / 2);
+        if (Lab.From(r.Color3) is { } c3) best = Math.Min(best, c3.DeltaE2000(c) + 8 + Penalty(r.Percent3) / 2);
+        return best;
+    }
+
+    /// <summary>Image search's colour similarity (CIE76): 1 at ΔE 0 falling linearly to 0 at ΔE 50; dominant image colours count less the smaller their coverage.</summary>
     public static double ColorSimilarity(ProductRow r, Lab c) => Math.Max(0, 1 - ColorDistance(r, c) / 50.0);
 
     public static double ColorDistance(ProductRow r, Lab c)
@@ -195,5 +322,5 @@ sealed class SearchEngine(ITextEmbedder embedder, Catalog catalog, ShopperCache 
 
     static double Penalty(float? percent) => percent is { } p ? Math.Max(0, (30 - p) / 3) : 5;
 
-    static double NearestDistance(ProductRow r, IReadOnlyList<Lab> colors) => colors.Min(c => ColorDistance(r, c));
+    static double NearestDistance(ProductRow r, IReadOnlyList<Lab> colors) => colors.Min(c => ColorDistance2000(r, c));
 }
