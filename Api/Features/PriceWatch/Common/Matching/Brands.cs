@@ -61,6 +61,32 @@ sealed partial class Brands
         return null;
     }
 
+    /// <summary>
+    /// Vendor values of <paramref name="catalog"/> that name the shop rather than a brand: one value on at least 80 % of a
+    /// catalog of 10 or more products (a Shopify store often puts its own name in every product's vendor field) that the
+    /// other side never uses, neither as a vendor nor in a product name. Read as brands they would conflict with every
+    /// branded product of the other side and block all of that catalog's matches. A real one-brand store whose brand the
+    /// other side also carries keeps it ("Panasonic" on every listing still conflicts with "Sony").
+    /// </summary>
+    public static HashSet<string> StoreLabels(IReadOnlyCollection<(string Name, string? Vendor)> catalog,
+        IReadOnlyCollection<(string Name, string? Vendor)> other)
+    {
+        var labels = new HashSet<string>(StringComparer.Ordinal);
+        if (catalog.Count < 10) return labels;
+        foreach (var g in catalog.Select(c => Key(c.Vendor)).Where(k => k.Length > 0).GroupBy(k => k, StringComparer.Ordinal))
+        {
+            if (g.Count() < 0.8 * catalog.Count || IsWeak(g.Key)) continue;
+            var alone = new Brands([g.Key], MatchProfile.Default);
+            if (other.Any(o => Key(o.Vendor) == g.Key || alone.InName(o.Name) is not null)) continue;
+            labels.Add(g.Key);
+        }
+        return labels;
+    }
+
+    /// <summary>The vendor unless it is one of <paramref name="labels"/> (a shop's own name, see <see cref="StoreLabels"/>).</summary>
+    public static string? BrandVendor(string? vendor, HashSet<string> labels) =>
+        labels.Count > 0 && labels.Contains(Key(vendor)) ? null : vendor;
+
     /// <summary>Both sides name a brand and they differ (one side without a brand is no evidence either way).</summary>
     public static bool Conflict(string? a, string? b) => a is not null && b is not null && a != b;
 

@@ -53,11 +53,16 @@ sealed class Job(AppDb db, TenantContext tenantContext, ProfileCache profiles, I
         await MatchingSessions.UpdateAsync(db, tenant, session, "update pricewatch.matching_sessions set total_products = @N where id = @S",
             new { N = own.Count, S = session }, ct);
 
+        // a vendor value that only names the shop (ours or one competitor's) is no brand: dropped before brands are learned
+        var ownCatalog = own.Select(r => (r.Name, r.Vendor)).ToList();
+        var ownLabels = Brands.StoreLabels(ownCatalog, theirs.Select(r => (r.Name, r.Vendor)).ToList());
+        var theirLabels = theirs.GroupBy(r => r.CompetitorId)
+            .ToDictionary(g => g.Key, g => Brands.StoreLabels(g.Select(r => (r.Name, r.Vendor)).ToList(), ownCatalog));
+        var ownItems = own.Select(o => new Item(o.Id, o.Name, o.Price, default, Brands.BrandVendor(o.Vendor, ownLabels), o.SourceId)).ToArray();
+        var theirItems = theirs.Select(r => new Item(r.Id, r.Name, r.Price, r.CompetitorId, Brands.BrandVendor(r.Vendor, theirLabels[r.CompetitorId]), r.SourceId)).ToArray();
         // brands learned from both catalogs' vendor fields (plus the profile's), so a name's brand is found even without a vendor
-        var brands = new Brands(own.Select(r => r.Vendor).Concat(theirs.Select(r => r.Vendor)), profile);
-        var ownItems = own.Select(o => new Item(o.Id, o.Name, o.Price, default, o.Vendor, o.SourceId)).ToArray();
-        var matcher = new FuzzyMatcher(profile, theirs.Select(r => new Item(r.Id, r.Name, r.Price, r.CompetitorId, r.Vendor, r.SourceId)), brands: brands,
-            ownProducts: ownItems);   // IDF over both catalogs
+        var brands = new Brands(ownItems.Select(r => r.Vendor).Concat(theirItems.Select(r => r.Vendor)), profile);
+        var matcher = new FuzzyMatcher(profile, theirItems, brands: brands, ownProducts: ownItems);   // IDF over both catalogs
         var edges = new List<Assignment.Edge>();
         var accepted = 0;
         // candidates are pure CPU work over a read-only index: computed on every core, 200 products at a time; the decisions
