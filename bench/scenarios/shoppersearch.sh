@@ -55,6 +55,12 @@ PY
   rm -f "$RESULTS/$name.json.tmp"
 }
 
+# shopper_reset: fail the bench merchants' unfinished pipeline runs and remove ingested rows (what prepare does), so an ingest's
+# background enrichment and embedding does not load the next measurement or the scenario after this one on the same database
+shopper_reset() {
+  $API_CLI shopper-bench-data --merchant 50001 --merchants 5 --reset-only >/dev/null || echo "shoppersearch: reset after ingest failed" >&2
+}
+
 # shopper_ingest <name> <file> <content-type> <query>: one timed POST of a whole file to the ingest endpoint (merchant 50002)
 shopper_ingest() {
   local name=$1 file=$2 type=$3 query=$4 key rows start end body
@@ -97,6 +103,7 @@ run() {
   if [ -s "$SHOPPER_CSV" ] && [ -s "$RESULTS/shoppersearch-ingest.key" ]; then
     shopper_ingest shoppersearch-ingest-csv-dry-run "$SHOPPER_CSV" text/csv "?dry_run=true"
     shopper_ingest shoppersearch-ingest-csv "$SHOPPER_CSV" text/csv ""
+    shopper_reset   # the CSV ingest's pipeline run would otherwise embed 100,000 rows during the NDJSON ingest
   fi
   if [ -s "$SHOPPER_NDJSON" ] && [ -s "$RESULTS/shoppersearch-ingest.key" ]; then
     local key rows start end body
@@ -113,6 +120,7 @@ body = json.loads(sys.argv[1]) if sys.argv[1].startswith('{') else {'raw': sys.a
 body.pop('errors', None) if isinstance(body.get('errors'), list) and not body['errors'] else None
 print(json.dumps({'rows': rows, 'seconds': round(secs, 2), 'rows_per_sec': round(rows / secs), 'target_rows_per_sec': 20000, 'response': body}))
 " "$body")"
+    shopper_reset   # its pipeline run would otherwise still be embedding during the next scenario on this database
   else
     echo "shoppersearch: no ingest file or key; ingest not measured" >&2
   fi

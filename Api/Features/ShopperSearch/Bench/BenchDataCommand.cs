@@ -21,7 +21,7 @@ namespace Api.Features.ShopperSearch.Bench;
 sealed class BenchDataCommand : ICliCommand
 {
     public string Name => "shopper-bench-data";
-    public string Usage => "--merchant 50001 --products 100000 --merchants 5 --other-products 5000 [--ndjson rows.ndjson] [--ndjson-rows 100000] [--seed 7]";
+    public string Usage => "--merchant 50001 --products 100000 --merchants 5 --other-products 5000 [--ndjson rows.ndjson] [--ndjson-rows 100000] [--seed 7] [--reset-only]";
 
     static readonly string[] Adjectives = ["Relaxed", "Classic", "Slim", "Oversized", "Cropped", "Tailored", "Vintage", "Everyday", "Lightweight", "Cozy",
         "Waterproof", "Stretch", "Pleated", "Quilted", "Ribbed", "Washed", "Brushed", "Organic", "Recycled", "Performance"];
@@ -57,6 +57,9 @@ sealed class BenchDataCommand : ICliCommand
 
         await using var conn = await db.Owner.OpenConnectionAsync(ct);
         await ResetIngestTargetAsync(conn, merchant, merchants, ct);
+        // --reset-only: the bench between and after its ingests, so one ingest's pipeline run (enrichment and embedding of
+        // 100,000 rows) does not load the next measurement or the next scenario on the same database
+        if (args.ContainsKey("reset-only")) return 0;
         await using (var exists = new NpgsqlCommand("select exists (select from shopper.products where merchant_id = $1)", conn))
         {
             exists.Parameters.Add(new NpgsqlParameter { Value = merchant });
