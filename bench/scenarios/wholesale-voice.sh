@@ -27,8 +27,9 @@ run() {
     conns=${c#*:}
     for t in "${tools[@]}"; do
       name="wholesale-voice-${t%%:*}${c%%:*}"; tool=${t#*:}
+      bench_warmup
       MODE=$tool KEY=$key CUSTOMERS="${WS_VOICE_CUSTOMERS:-20000}" ORDERS="${WS_VOICE_ORDERS:-300000}" \
-        wrk -t2 -c"$conns" -d"$BENCH_WARMUP" -s "$BENCH_DIR/scenarios/wholesale/voice-post.lua" "$BASE_URL$base/api/voice/$tool" >/dev/null
+        wrk -t2 -c"$conns" -d"$BENCH_NEXT_WARMUP" -s "$BENCH_DIR/scenarios/wholesale/voice-post.lua" "$BASE_URL$base/api/voice/$tool" >/dev/null
       MODE=$tool KEY=$key CUSTOMERS="${WS_VOICE_CUSTOMERS:-20000}" ORDERS="${WS_VOICE_ORDERS:-300000}" \
         wrk -t2 -c"$conns" -d"$BENCH_DURATION" --latency -s "$BENCH_DIR/scenarios/wholesale/voice-post.lua" "$BASE_URL$base/api/voice/$tool" \
         | awk '/^JSON /{sub(/^JSON /,""); print}' > "$RESULTS/$name.json.tmp"

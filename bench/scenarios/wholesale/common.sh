@@ -33,7 +33,8 @@ ws_watched() { local name=$1; shift; ws_http "$name" - "$@"; }   # ws_http witho
 
 ws_post() {
   local name=$1 target=$2 path=$3 body=$4 auth=$5 conns=${6:-$BENCH_CONNECTIONS}
-  BODY_FILE="$body" AUTH="$auth" wrk -t"$BENCH_THREADS" -c"$conns" -d"$BENCH_WARMUP" -s "$BENCH_DIR/scenarios/wholesale/post-json-report.lua" \
+  bench_warmup
+  BODY_FILE="$body" AUTH="$auth" wrk -t"$BENCH_THREADS" -c"$conns" -d"$BENCH_NEXT_WARMUP" -s "$BENCH_DIR/scenarios/wholesale/post-json-report.lua" \
     "$BASE_URL$path" >/dev/null
   BODY_FILE="$body" AUTH="$auth" wrk -t"$BENCH_THREADS" -c"$conns" -d"$BENCH_DURATION" --latency -s "$BENCH_DIR/scenarios/wholesale/post-json-report.lua" \
     "$BASE_URL$path" | awk '/^JSON /{sub(/^JSON /,""); print}' > "$RESULTS/$name.json.tmp"
